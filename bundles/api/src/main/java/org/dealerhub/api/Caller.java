@@ -1,0 +1,41 @@
+package org.dealerhub.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who is asking. Every domain service call carries one; the core decides what it may see and do.
+ *
+ * @param user the authenticated user name
+ * @param role the caller's strongest role
+ * @param customerAccount for {@link Role#CUSTOMER}, the customer account number (PORTAL-ACCT-1) of the one
+ *        organisation the user belongs to
+ */
+public record Caller(String user, Role role, Optional<String> customerAccount) {
+
+    public enum Role {
+        /** Dealer administrator: everything, including deletes. */
+        DEALER_ADMIN,
+        /** Dealer staff: reads and changes every organisation's data, deletes nothing. */
+        DEALER_STAFF,
+        /** A customer's user: sees only its own organisation. */
+        CUSTOMER
+    }
+
+    public Caller {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(customerAccount, "customerAccount");
+        if (role == Role.CUSTOMER && customerAccount.isEmpty()) {
+            throw new IllegalArgumentException("a customer user must be bound to an organisation");
+        }
+    }
+
+    public static Caller system() {
+        return new Caller("system", Role.DEALER_ADMIN, Optional.empty());
+    }
+
+    public boolean isDealer() {
+        return role != Role.CUSTOMER;
+    }
+}

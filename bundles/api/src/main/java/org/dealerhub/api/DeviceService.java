@@ -1,0 +1,4 @@
+package org.dealerhub.api;
+
+public interface DeviceService extends Crud<Device, Device.Draft> {
+}

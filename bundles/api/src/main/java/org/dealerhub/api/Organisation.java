@@ -1,0 +1,13 @@
+package org.dealerhub.api;
+
+/**
+ * A dealer's customer. PORTAL-ACCT-1: two account numbers, the customer account number (on contracts and
+ * invoices) and the system account number (the service centre's id).
+ */
+public record Organisation(long id, String name, String customerAccountNumber, String systemAccountNumber,
+        String market) {
+
+    /** What a client sends to create or replace an organisation. */
+    public record Draft(String name, String customerAccountNumber, String systemAccountNumber, String market) {
+    }
+}

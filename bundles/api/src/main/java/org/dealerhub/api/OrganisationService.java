@@ -1,0 +1,4 @@
+package org.dealerhub.api;
+
+public interface OrganisationService extends Crud<Organisation, Organisation.Draft> {
+}

@@ -1,0 +1,67 @@
+package org.dealerhub.core;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Currency;
+
+import org.dealerhub.api.Market;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * A market from a factory configuration {@code etc/org.dealerhub.market-<CODE>.cfg}. Changing the file changes
+ * the market at once, without a restart.
+ */
+@Component(configurationPid = "org.dealerhub.market", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ConfiguredMarket.Config.class, factory = true)
+public class ConfiguredMarket implements MarketSource {
+
+    @ObjectClassDefinition(name = "Dealerhub market", description = "A market: currency, time zone, business hours")
+    public @interface Config {
+        @AttributeDefinition(description = "Market code, e.g. NO")
+        String code();
+
+        @AttributeDefinition(description = "Display name")
+        String name() default "";
+
+        @AttributeDefinition(description = "ISO 4217 currency, e.g. NOK")
+        String currency();
+
+        @AttributeDefinition(description = "Time zone id, e.g. Europe/Oslo")
+        String zone();
+
+        @AttributeDefinition(description = "Business hours open, HH:mm")
+        String opens() default "08:00";
+
+        @AttributeDefinition(description = "Business hours close, HH:mm")
+        String closes() default "16:00";
+    }
+
+    private volatile Market market;
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        this.market = toMarket(config);
+    }
+
+    static Market toMarket(Config c) {
+        LocalTime opens = LocalTime.parse(c.opens());
+        LocalTime closes = LocalTime.parse(c.closes());
+        if (!opens.isBefore(closes)) {
+            throw new IllegalArgumentException("market " + c.code() + ": opens must be before closes");
+        }
+        return new Market(c.code(), c.name().isEmpty() ? c.code() : c.name(), Currency.getInstance(c.currency()),
+                ZoneId.of(c.zone()), opens, closes);
+    }
+
+    @Override
+    public Market market() {
+        return market;
+    }
+}

@@ -1,0 +1,142 @@
+package org.dealerhub.core;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.dealerhub.api.Caller;
+import org.dealerhub.api.ContractService;
+import org.dealerhub.api.Counters;
+import org.dealerhub.api.Device;
+import org.dealerhub.api.DeviceFormat;
+import org.dealerhub.api.DeviceService;
+import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.MeterReadingService;
+import org.dealerhub.api.Organisation;
+import org.dealerhub.api.OrganisationService;
+import org.dealerhub.api.Contract;
+import org.dealerhub.api.Vendor;
+import org.dealerhub.api.VendorCatalog;
+import org.dealerhub.api.spi.ServicePackageProvider;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo data on first start (etc/org.dealerhub.demo.cfg; delete the file for an empty platform): organisations,
+ * devices, contracts and readings for each bundled vendor. A contract snapshots its vendor's package, so the
+ * component starts once the bundled vendors are registered, then seeds on its own thread as soon as the vendor
+ * registry lists them all; it does nothing once the demo organisations exist.
+ */
+@Component(configurationPid = "org.dealerhub.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    static final String FIRST_ACCOUNT = "10001";
+    static final List<String> BUNDLED = List.of("canon", "konica-minolta-no", "konica-minolta-ua", "printer-norge");
+
+    private final OrganisationService organisations;
+    private final DeviceService devices;
+    private final ContractService contracts;
+    private final MeterReadingService readings;
+    private final VendorCatalog vendors;
+    private final ExecutorService seeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "dealerhub-demo"));
+
+    @Activate
+    public DemoData(@Reference OrganisationService organisations, @Reference DeviceService devices,
+            @Reference ContractService contracts, @Reference MeterReadingService readings,
+            @Reference VendorCatalog vendors,
+            @Reference(target = "(vendor.id=canon)") ServicePackageProvider canon,
+            @Reference(target = "(vendor.id=konica-minolta-no)") ServicePackageProvider kmNorway,
+            @Reference(target = "(vendor.id=konica-minolta-ua)") ServicePackageProvider kmUkraine,
+            @Reference(target = "(vendor.id=printer-norge)") ServicePackageProvider printerNorge) {
+        this.organisations = organisations;
+        this.devices = devices;
+        this.contracts = contracts;
+        this.readings = readings;
+        this.vendors = vendors;
+        seeder.execute(this::seedOnce);
+    }
+
+    @Deactivate
+    void stop() {
+        seeder.shutdownNow();
+    }
+
+    private void seedOnce() {
+        Caller system = Caller.system();
+        try {
+            boolean seeded = organisations.list(system).stream()
+                    .anyMatch(o -> o.customerAccountNumber().equals(FIRST_ACCOUNT));
+            if (seeded) {
+                return;
+            }
+            // the registry binds vendors in the same service event that started us: wait until it lists them
+            for (int i = 0; i < 600 && !vendors.vendors().stream().map(Vendor::id).toList().containsAll(BUNDLED); i++) {
+                Thread.sleep(50);
+            }
+            seed(system);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Demo data could not be created", e);
+        }
+    }
+
+    private void seed(Caller system) {
+        long fjordvik = org(system, "Fjordvik Eiendom AS", FIRST_ACCOUNT, "SYS-50001", "NO");
+        long nordlys = org(system, "Nordlys Regnskap AS", "10002", "SYS-50002", "NO");
+        long oresund = org(system, "Øresund Arkitekter ApS", "20001", "SYS-60001", "DK");
+        long dnipro = org(system, "Dnipro Logistyka TOV", "30001", "SYS-70001", "UA");
+
+        long c3530 = device(system, fjordvik, "canon", "iR-ADV C3530", "iR-ADV C3xxx", DeviceFormat.A3_COLOUR,
+                "CN-3530-0001", "Oslo, 2nd floor", true);
+        long c1335 = device(system, fjordvik, "canon", "iR C1335", "iR C13x5", DeviceFormat.A4_COLOUR,
+                "CN-1335-0002", "Oslo, reception", false);
+        long c300i = device(system, nordlys, "konica-minolta", "bizhub C300i", "bizhub C300i", DeviceFormat.A3_COLOUR,
+                "KM-C300I-0001", "Tromsø office", true);
+        long pn = device(system, nordlys, "printer-norge", "PN Office 4020", "PN Office", DeviceFormat.A4_MONO,
+                "PN-4020-0001", "Tromsø archive", false);
+        long c5535 = device(system, oresund, "canon", "iR-ADV C5535", "iR-ADV C5x35/40", DeviceFormat.A3_COLOUR,
+                "CN-5535-0003", "København, studio", true);
+        long c250i = device(system, dnipro, "konica-minolta", "bizhub C250i", "bizhub C250i", DeviceFormat.A3_COLOUR,
+                "KM-C250I-0002", "Kyiv, warehouse office", true);
+        long b4000i = device(system, dnipro, "konica-minolta", "bizhub 4000i", "bizhub 4000i", DeviceFormat.A4_MONO,
+                "KM-4000I-0003", "Dnipro depot", false);
+
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        contract(system, fjordvik, "canon", "NO", "STANDARD", start, List.of(c3530, c1335));
+        contract(system, nordlys, "konica-minolta-no", "NO", "SERVICE", start, List.of(c300i));
+        contract(system, nordlys, "printer-norge", "NO", "OPERATING", start, List.of(pn));
+        contract(system, oresund, "canon", "DK", "PLUS", start, List.of(c5535));
+        contract(system, dnipro, "konica-minolta-ua", "UA", "HW-SERVICE", start, List.of(c250i, b4000i));
+
+        for (long device : List.of(c3530, c1335, c300i, pn, c5535, c250i, b4000i)) {
+            readings.submit(system, device, List.of(
+                    new MeterReading.Draft(LocalDate.of(2026, 9, 30), new Counters(12_000, 3_000, 800, 200, 0, 900)),
+                    new MeterReading.Draft(LocalDate.of(2026, 10, 31), new Counters(13_400, 3_500, 860, 240, 0, 1_020))));
+        }
+        LOG.info("Demo data created: 4 organisations, 7 devices, 5 contracts");
+    }
+
+    private long org(Caller c, String name, String account, String system, String market) {
+        return organisations.create(c, new Organisation.Draft(name, account, system, market)).id();
+    }
+
+    private long device(Caller c, long org, String vendor, String model, String family, DeviceFormat format,
+            String serial, String location, boolean monitored) {
+        return devices.create(c, new Device.Draft(org, vendor, model, family, format, serial, null, location,
+                monitored)).id();
+    }
+
+    private void contract(Caller c, long org, String vendor, String market, String pkg, LocalDate start,
+            List<Long> deviceIds) {
+        contracts.create(c, new Contract.Draft(org, vendor, market, pkg, start, start.plusYears(3).minusDays(1),
+                deviceIds));
+    }
+}

@@ -1,0 +1,67 @@
+package org.dealerhub.persistence;
+
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.sql.DataSource;
+
+import org.dealerhub.api.ReadinessCheck;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence unit, ready for use: the schema is migrated before the first transaction. Registered only when
+ * both the DataSource (pax-jdbc-config) and the EntityManagerFactory (Aries JPA) are there.
+ */
+@Component(service = {Store.class, ReadinessCheck.class}, property = ReadinessCheck.PART + "=persistence")
+public class JpaStore implements Store, ReadinessCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
+
+    private final EntityManagerFactory emf;
+
+    @Activate
+    public JpaStore(@Reference(target = "(osgi.jndi.service.name=dealerhub)") DataSource dataSource,
+            @Reference(target = "(osgi.unit.name=dealerhub)") EntityManagerFactory emf) throws Exception {
+        int version = new Migrations(JpaStore.class.getClassLoader()).migrate(dataSource);
+        LOG.info("Dealerhub database at schema version {}", version);
+        this.emf = emf;
+    }
+
+    @Override
+    public <T> T tx(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public boolean up() {
+        return emf.isOpen();
+    }
+}

@@ -1,0 +1,69 @@
+package org.dealerhub.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+
+    private static EmbeddedDataSource memoryDb(String name) {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:" + name);
+        ds.setCreateDatabase("create");
+        return ds;
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseOnceAndRecordsTheVersion() throws Exception {
+        EmbeddedDataSource ds = memoryDb("migrate-once");
+        Migrations migrations = new Migrations(getClass().getClassLoader());
+        int latest = migrations.scripts().get(migrations.scripts().size() - 1).version();
+
+        assertEquals(latest, migrations.migrate(ds));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO ORGANISATION (ID, NAME, CUSTOMER_ACCOUNT, SYSTEM_ACCOUNT, MARKET)"
+                    + " VALUES (1, 'Kept AS', '1', 'S1', 'NO')");
+        }
+        // a second start finds nothing to do and keeps the data
+        assertEquals(latest, migrations.migrate(ds));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM SCHEMA_VERSION")) {
+            rs.next();
+            assertEquals(migrations.scripts().size(), rs.getInt(1));
+            try (ResultSet org = st.executeQuery("SELECT NAME FROM ORGANISATION WHERE ID = 1")) {
+                assertTrue(org.next());
+                assertEquals("Kept AS", org.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void thePortalMeter2UniqueConstraintHoldsInTheSchema() throws Exception {
+        EmbeddedDataSource ds = memoryDb("meter-unique");
+        new Migrations(getClass().getClassLoader()).migrate(ds);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO ORGANISATION VALUES (1, 'A', '1', 'S1', 'NO')");
+            st.executeUpdate("INSERT INTO DEVICE VALUES (1, 1, 'canon', 'iR-ADV C3530', 'C3xxx', 'A3_COLOUR',"
+                    + " 'SN1', NULL, NULL, 0)");
+            String reading = "INSERT INTO METER_READING VALUES (%d, 1, DATE('2026-01-05'), 1, 1, 1, 1, 0, 0,"
+                    + " CURRENT_TIMESTAMP, 'test')";
+            st.executeUpdate(String.format(reading, 1));
+            assertThrows(SQLException.class, () -> st.executeUpdate(String.format(reading, 2)));
+        }
+    }
+
+    @Test
+    void splitsScriptsOnStatementEndsAndDropsComments() {
+        List<String> statements = Migrations.statements("-- a comment\nCREATE TABLE A (X INT);\n\nINSERT INTO A VALUES (1);\n");
+        assertEquals(List.of("CREATE TABLE A (X INT)", "INSERT INTO A VALUES (1)"), statements);
+    }
+}

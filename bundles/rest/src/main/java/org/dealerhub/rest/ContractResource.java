@@ -1,0 +1,59 @@
+package org.dealerhub.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.dealerhub.api.Contract;
+import org.dealerhub.api.ContractService;
+
+@Path("contracts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContractResource {
+
+    private final CrudResource<Contract, Contract.Draft> crud;
+
+    ContractResource(ContractService service) {
+        this.crud = new CrudResource<>(service, Contract::id);
+    }
+
+    @GET
+    public List<Contract> list(@Context SecurityContext security) {
+        return crud.list(security);
+    }
+
+    @GET
+    @Path("{id}")
+    public Contract get(@Context SecurityContext security, @PathParam("id") long id) {
+        return crud.get(security, id);
+    }
+
+    @POST
+    public Response create(@Context SecurityContext security, Contract.Draft draft) {
+        return crud.create(security, draft);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Contract update(@Context SecurityContext security, @PathParam("id") long id, Contract.Draft draft) {
+        return crud.update(security, id, draft);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") long id) {
+        return crud.delete(security, id);
+    }
+}

@@ -1,0 +1,59 @@
+package org.dealerhub.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.dealerhub.api.Device;
+import org.dealerhub.api.DeviceService;
+
+@Path("devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    private final CrudResource<Device, Device.Draft> crud;
+
+    DeviceResource(DeviceService service) {
+        this.crud = new CrudResource<>(service, Device::id);
+    }
+
+    @GET
+    public List<Device> list(@Context SecurityContext security) {
+        return crud.list(security);
+    }
+
+    @GET
+    @Path("{id}")
+    public Device get(@Context SecurityContext security, @PathParam("id") long id) {
+        return crud.get(security, id);
+    }
+
+    @POST
+    public Response create(@Context SecurityContext security, Device.Draft draft) {
+        return crud.create(security, draft);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Device update(@Context SecurityContext security, @PathParam("id") long id, Device.Draft draft) {
+        return crud.update(security, id, draft);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") long id) {
+        return crud.delete(security, id);
+    }
+}

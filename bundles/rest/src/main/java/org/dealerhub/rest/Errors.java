@@ -1,0 +1,98 @@
+package org.dealerhub.rest;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.dealerhub.api.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Every failure leaves the API in the one error shape; no stack trace ever reaches a client. */
+final class Errors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {
+    }
+
+    static Response response(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case RULE -> 422;
+        };
+    }
+
+    static Response of(DomainException e) {
+        return response(status(e.kind()), new ApiError(e.getMessage(), e.field(), e.rule()));
+    }
+
+    /** Refusals of the domain. */
+    static final class DomainMapper implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            return of(e);
+        }
+    }
+
+    /** Malformed JSON or a value of the wrong type: 400 naming the field. */
+    static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            String field = null;
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JsonMappingException.Reference ref : m.getPath()) {
+                    if (ref.getFieldName() != null) {
+                        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                field = path.toString();
+            }
+            String message = field == null ? "malformed JSON" : "invalid value for " + field;
+            return response(400, new ApiError(message, field, null));
+        }
+    }
+
+    /** JAX-RS's own refusals (unknown path 404, wrong method 405, unsupported type 415, ...). */
+    static final class WebMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return new JsonMapper().toResponse(json);
+            }
+            String message = status == 404 ? "not found" : e.getResponse().getStatusInfo().getReasonPhrase();
+            return response(status, new ApiError(message == null ? "request refused" : message.toLowerCase(), null,
+                    null));
+        }
+    }
+
+    /** Anything else is our fault: logged here, a plain 500 for the client. */
+    static final class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof DomainException d) {
+                return of(d);
+            }
+            if (e instanceof WebApplicationException w) {
+                return new WebMapper().toResponse(w);
+            }
+            LOG.error("Unexpected failure in the REST API", e);
+            return response(500, new ApiError("internal error", null, null));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.dealerhub.soap;
+
+import javax.xml.ws.WebFault;
+
+import org.dealerhub.api.DomainException;
+
+/** The SOAP form of the one error shape: a fault whose detail carries the message, field and rule id. */
+@WebFault(name = "DealerhubFault", targetNamespace = DealerhubSoap.NS)
+public class DealerhubFault extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final FaultInfo faultInfo;
+
+    public DealerhubFault(String message, FaultInfo faultInfo) {
+        super(message);
+        this.faultInfo = faultInfo;
+    }
+
+    static DealerhubFault of(DomainException e) {
+        FaultInfo info = new FaultInfo();
+        info.error = e.getMessage();
+        info.field = e.field();
+        info.rule = e.rule();
+        info.kind = e.kind().name();
+        return new DealerhubFault(e.describe(), info);
+    }
+
+    public FaultInfo getFaultInfo() {
+        return faultInfo;
+    }
+}

@@ -1,0 +1,87 @@
+package org.dealerhub.soap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.annotation.Resource;
+import javax.jws.WebService;
+import javax.xml.ws.WebServiceContext;
+
+import org.dealerhub.api.Caller;
+import org.dealerhub.api.DomainException;
+import org.dealerhub.api.MarketService;
+import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.MeterReadingService;
+import org.dealerhub.api.VendorCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@WebService(endpointInterface = "org.dealerhub.soap.DealerhubSoap", serviceName = "DealerhubService",
+        portName = "DealerhubPort", targetNamespace = DealerhubSoap.NS)
+public class DealerhubSoapEndpoint implements DealerhubSoap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DealerhubSoapEndpoint.class);
+
+    private final MeterReadingService readings;
+    private final VendorCatalog vendors;
+    private final MarketService markets;
+
+    @Resource
+    private WebServiceContext context;
+
+    DealerhubSoapEndpoint(MeterReadingService readings, VendorCatalog vendors, MarketService markets) {
+        this.readings = readings;
+        this.vendors = vendors;
+        this.markets = markets;
+    }
+
+    @Override
+    public List<Types.Outcome> submitMeterReadings(long deviceId, List<Types.Reading> submitted)
+            throws DealerhubFault {
+        return call(() -> {
+            List<MeterReading.Draft> drafts = new ArrayList<>();
+            List<Types.Reading> items = submitted == null ? List.of() : submitted;
+            for (int i = 0; i < items.size(); i++) {
+                drafts.add(items.get(i).toDraft(i));
+            }
+            return readings.submit(caller(), deviceId, drafts).stream().map(Types.Outcome::of).toList();
+        });
+    }
+
+    @Override
+    public List<Types.Reading> meterReadingHistory(long deviceId) throws DealerhubFault {
+        return call(() -> readings.history(caller(), deviceId).stream().map(Types.Reading::of).toList());
+    }
+
+    @Override
+    public List<Types.VendorInfo> listVendors() throws DealerhubFault {
+        return call(() -> vendors.vendors().stream().map(Types.VendorInfo::of).toList());
+    }
+
+    @Override
+    public List<Types.PackageInfo> listPackages(String vendor, String market) throws DealerhubFault {
+        return call(() -> {
+            if (market == null || markets.market(market).isEmpty()) {
+                throw DomainException.invalid("market", "unknown market " + market);
+            }
+            return vendors.packages(vendor, market).stream().map(Types.PackageInfo::of).toList();
+        });
+    }
+
+    private Caller caller() {
+        return (Caller) context.getMessageContext().get(SoapAuthentication.CALLER);
+    }
+
+    /** Domain refusals become faults with the rule id; anything else a plain fault without internals. */
+    private static <T> T call(Supplier<T> work) throws DealerhubFault {
+        try {
+            return work.get();
+        } catch (DomainException e) {
+            throw DealerhubFault.of(e);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure in the SOAP API", e);
+            throw DealerhubFault.of(new DomainException(DomainException.Kind.CONFLICT, "internal error", null, null));
+        }
+    }
+}

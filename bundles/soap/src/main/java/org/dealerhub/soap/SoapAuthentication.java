@@ -1,0 +1,33 @@
+package org.dealerhub.soap;
+
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.interceptor.security.AuthenticationException;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.dealerhub.api.Authentication;
+import org.dealerhub.api.Caller;
+
+/** HTTP Basic authentication of every SOAP call against the platform's JAAS realm. */
+final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
+
+    static final String CALLER = "dealerhub.caller";
+
+    private final Authentication authentication;
+
+    SoapAuthentication(Authentication authentication) {
+        super(Phase.UNMARSHAL);
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
+        Caller caller = policy == null ? null
+                : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);
+        if (caller == null) {
+            throw new AuthenticationException("authentication required");
+        }
+        message.put(CALLER, caller);
+    }
+}

@@ -1,0 +1,132 @@
+package org.dealerhub.soap;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlElement;
+import javax.xml.bind.annotation.XmlType;
+
+import org.dealerhub.api.Counters;
+import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.Vendor;
+import org.dealerhub.api.spi.ServicePackage;
+
+/** JAXB shapes of the SOAP contract; the api's records are immutable and JAXB needs beans. */
+final class Types {
+
+    private Types() {
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "reading", namespace = DealerhubSoap.NS)
+    public static class Reading {
+        /** ISO date, e.g. 2026-11-01. */
+        @XmlElement(required = true)
+        public String date;
+        public long monoA4;
+        public long colourA4;
+        public long monoA3;
+        public long colourA3;
+        public long banner;
+        public long scans;
+        public String acceptedBy;
+
+        MeterReading.Draft toDraft(int index) {
+            LocalDate day;
+            try {
+                day = LocalDate.parse(date);
+            } catch (RuntimeException e) {
+                throw org.dealerhub.api.DomainException.invalid("readings[" + index + "].date",
+                        "date must be an ISO date like 2026-11-01");
+            }
+            return new MeterReading.Draft(day, new Counters(monoA4, colourA4, monoA3, colourA3, banner, scans));
+        }
+
+        static Reading of(MeterReading r) {
+            Reading x = new Reading();
+            x.date = r.date().toString();
+            Counters c = r.counters();
+            x.monoA4 = c.monoA4();
+            x.colourA4 = c.colourA4();
+            x.monoA3 = c.monoA3();
+            x.colourA3 = c.colourA3();
+            x.banner = c.banner();
+            x.scans = c.scans();
+            x.acceptedBy = r.acceptedBy();
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "outcome", namespace = DealerhubSoap.NS)
+    public static class Outcome {
+        public int index;
+        public String date;
+        public boolean accepted;
+        public String error;
+        public String field;
+        public String rule;
+
+        static Outcome of(MeterReading.Outcome o) {
+            Outcome x = new Outcome();
+            x.index = o.index();
+            x.date = o.date() == null ? null : o.date().toString();
+            x.accepted = o.accepted();
+            x.error = o.error();
+            x.field = o.field();
+            x.rule = o.rule();
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "vendor", namespace = DealerhubSoap.NS)
+    public static class VendorInfo {
+        public String id;
+        public String name;
+        public List<String> markets = new ArrayList<>();
+        public String currentTermsVersion;
+
+        static VendorInfo of(Vendor v) {
+            VendorInfo x = new VendorInfo();
+            x.id = v.id();
+            x.name = v.name();
+            x.markets.addAll(v.markets().stream().sorted().toList());
+            x.currentTermsVersion = v.currentTermsVersion();
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "servicePackage", namespace = DealerhubSoap.NS)
+    public static class PackageInfo {
+        public String vendor;
+        public String market;
+        public String code;
+        public String name;
+        public String termsVersion;
+        public String responseKind;
+        public int responseBusinessHours;
+        public String responseDescription;
+        public List<String> inclusions = new ArrayList<>();
+        public List<String> exclusions = new ArrayList<>();
+
+        static PackageInfo of(ServicePackage p) {
+            PackageInfo x = new PackageInfo();
+            x.vendor = p.vendorId();
+            x.market = p.market();
+            x.code = p.code();
+            x.name = p.name();
+            x.termsVersion = p.termsVersion();
+            x.responseKind = p.response().kind().name();
+            x.responseBusinessHours = p.response().businessHours();
+            x.responseDescription = p.response().description();
+            p.inclusions().forEach(t -> x.inclusions.add(t.text()));
+            p.exclusions().forEach(t -> x.exclusions.add(t.text()));
+            return x;
+        }
+    }
+}

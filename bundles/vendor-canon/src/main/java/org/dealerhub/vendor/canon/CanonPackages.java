@@ -1,0 +1,78 @@
+package org.dealerhub.vendor.canon;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dealerhub.api.spi.ResponsePromise;
+import org.dealerhub.api.spi.ServicePackage;
+import org.dealerhub.api.spi.ServicePackage.Term;
+import org.dealerhub.api.spi.ServicePackageProvider;
+import org.dealerhub.api.spi.VolumeCap;
+import org.osgi.service.component.annotations.Component;
+
+/** Canon's STANDARD, PLUS and PREMIUM service packages (CANON-PKG-1..3), the same in NO and DK. */
+@Component(property = "vendor.id=" + CanonProfile.ID)
+public class CanonPackages implements ServicePackageProvider {
+
+    private static final String TERMS = "1.1-2019-02";
+
+    /** CANON-VOL-2: colour pages per month per model family, A3 counted as 2 x A4 (CANON-VOL-1). */
+    static final List<VolumeCap> COLOUR_CAPS = List.of(
+            cap("iR C13x5", 1_000),
+            cap("iR-ADV C25x/C35x/C351", 2_000),
+            cap("iR-ADV C3xxx", 5_000),
+            cap("iR-ADV C5x35/40", 5_000),
+            cap("iR-ADV C5x50/55/60", 10_000));
+
+    private static VolumeCap cap(String family, long monthly) {
+        return new VolumeCap(family, "colour-a4-equivalent", monthly, "CANON-VOL-2");
+    }
+
+    @Override
+    public String vendorId() {
+        return CanonProfile.ID;
+    }
+
+    @Override
+    public List<ServicePackage> packages(String market) {
+        if (!market.equals("NO") && !market.equals("DK")) {
+            return List.of();
+        }
+        return List.of(
+                new ServicePackage(CanonProfile.ID, market, "STANDARD", "Serviceavtale STANDARD - NBD - 8x5 - inkludert toner",
+                        TERMS, new ResponsePromise(ResponsePromise.Kind.NEXT_BUSINESS_DAY, 0,
+                                "Next business day", "CANON-PKG-1"),
+                        inclusions(false), exclusions(), COLOUR_CAPS),
+                new ServicePackage(CanonProfile.ID, market, "PLUS", "Serviceavtale PLUS - 6 timer - 8x5 - inkludert toner",
+                        TERMS, new ResponsePromise(ResponsePromise.Kind.BUSINESS_HOURS, 6,
+                                "6 business hours", "CANON-PKG-3"),
+                        inclusions(false), exclusions(), COLOUR_CAPS),
+                new ServicePackage(CanonProfile.ID, market, "PREMIUM", "Serviceavtale PREMIUM - 4 timer - 8x5 - inkludert toner",
+                        TERMS, new ResponsePromise(ResponsePromise.Kind.BUSINESS_HOURS, 4,
+                                "4 business hours", "CANON-PKG-3"),
+                        inclusions(true), exclusions(), List.of()));
+    }
+
+    private static List<Term> inclusions(boolean unlimited) {
+        List<Term> terms = new ArrayList<>(List.of(
+                new Term("Service and parts, drum included", "CANON-PKG-2"),
+                new Term("Toner for normal use", "CANON-PKG-2"),
+                new Term("Device Management Service (DMS)", "CANON-PKG-2"),
+                new Term("Free mono volume", "CANON-PKG-2"),
+                new Term("Support 08:00-16:00 Monday to Friday, not on public holidays", "CANON-HOURS-1")));
+        if (unlimited) {
+            terms.add(new Term("No page-volume limits: unlimited colour pages and toner", "CANON-PKG-3"));
+        } else {
+            terms.add(new Term("Toner included up to 5 % coverage", "CANON-TONER-1"));
+            terms.add(new Term("Colour pages within the model family's monthly average cap", "CANON-VOL-1"));
+        }
+        return terms;
+    }
+
+    private static List<Term> exclusions() {
+        return List.of(
+                new Term("Toner stock set-up, staples, other consumables, toner freight, misuse", "CANON-SCOPE-1"),
+                new Term("Print resale: devices are for the customer's internal use", "CANON-SCOPE-1"),
+                new Term("Banner printing, unless agreed separately", "CANON-VOL-4"));
+    }
+}
