@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every failure leaves the API in the one error shape; no stack trace ever reaches a client. */
 final class Errors {
@@ -62,7 +63,9 @@ final class Errors {
                 }
                 field = path.toString();
             }
-            String message = field == null ? "malformed JSON" : "invalid value for " + field;
+            String message = field == null ? "malformed JSON"
+                    : e instanceof UnrecognizedPropertyException ? "unknown field " + field
+                    : "invalid value for " + field;
             return response(400, new ApiError(message, field, null));
         }
     }

@@ -1,6 +1,7 @@
 package org.dealerhub.soap;
 
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.interceptor.security.AuthenticationException;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -26,7 +27,10 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
         Caller caller = policy == null ? null
                 : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);
         if (caller == null) {
-            throw new AuthenticationException("authentication required");
+            Fault fault = new Fault(new AuthenticationException("authentication required"));
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(401);
+            throw fault;
         }
         message.put(CALLER, caller);
     }

@@ -1,0 +1,377 @@
+#!/usr/bin/env bash
+# Dealerhub platform benchmark: measures, on a fresh copy of the built distribution,
+#   1. cold boot to REST ready (and the boot time the platform logs itself),
+#   2. idle RSS of the Karaf JVM some seconds after ready,
+#   3. hot-deploy / undeploy latency of the example vendor bundle (deploy/ folder),
+#   4. meter-reading ingest (single readings with concurrent clients, and 1,000-reading batches),
+# then stops Karaf, removes the copy and prints a summary table.
+#
+# Expects the distribution built already (karaf-assembly/target/dealerhub-karaf-assembly-0.1.0-SNAPSHOT.zip) and the
+# example vendor jar (bundles/vendor-example/target/...). Builds benchmarks/target/dealerhub-benchmarks.jar if missing.
+# All ports are set in the unpacked copy, so it can run beside another Karaf that uses the default ports.
+#
+# Usage: benchmarks/run-platform-bench.sh [--http-port 8181] [--ssh-port 18101] [--rmi-registry-port 11099]
+#        [--rmi-server-port 14444] [--clients 8] [--seconds 20] [--max-requests 200000] [--batches 5]
+#        [--batch-size 1000] [--deploy-repeats 5] [--idle-wait 15] [--boot-timeout 300] [--zip PATH]
+#        [--vendor-jar PATH] [--keep]
+set -uo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+
+HTTP_PORT=8181
+SSH_PORT=18101
+RMI_REGISTRY_PORT=11099
+RMI_SERVER_PORT=14444
+CLIENTS=8
+SECONDS_SINGLE=20
+MAX_REQUESTS=200000
+BATCHES=5
+BATCH_SIZE=1000
+DEPLOY_REPEATS=5
+IDLE_WAIT=15
+BOOT_TIMEOUT=300
+ZIP="$ROOT/karaf-assembly/target/dealerhub-karaf-assembly-0.1.0-SNAPSHOT.zip"
+VENDOR_JAR="$ROOT/bundles/vendor-example/target/dealerhub-vendor-example-0.1.0-SNAPSHOT.jar"
+KEEP=false
+USER_PASS="admin:admin-demo"
+
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+die() { echo "ERROR: $*" >&2; exit 1; }
+need_int() { [[ "$2" =~ ^[0-9]+$ ]] || die "$1 needs a number (got '$2')"; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --http-port) need_int "$1" "${2:-}"; HTTP_PORT=$2; shift 2 ;;
+    --ssh-port) need_int "$1" "${2:-}"; SSH_PORT=$2; shift 2 ;;
+    --rmi-registry-port) need_int "$1" "${2:-}"; RMI_REGISTRY_PORT=$2; shift 2 ;;
+    --rmi-server-port) need_int "$1" "${2:-}"; RMI_SERVER_PORT=$2; shift 2 ;;
+    --clients) need_int "$1" "${2:-}"; CLIENTS=$2; shift 2 ;;
+    --seconds) need_int "$1" "${2:-}"; SECONDS_SINGLE=$2; shift 2 ;;
+    --max-requests) need_int "$1" "${2:-}"; MAX_REQUESTS=$2; shift 2 ;;
+    --batches) need_int "$1" "${2:-}"; BATCHES=$2; shift 2 ;;
+    --batch-size) need_int "$1" "${2:-}"; BATCH_SIZE=$2; shift 2 ;;
+    --deploy-repeats) need_int "$1" "${2:-}"; DEPLOY_REPEATS=$2; shift 2 ;;
+    --idle-wait) need_int "$1" "${2:-}"; IDLE_WAIT=$2; shift 2 ;;
+    --boot-timeout) need_int "$1" "${2:-}"; BOOT_TIMEOUT=$2; shift 2 ;;
+    --zip) ZIP=${2:-}; shift 2 ;;
+    --vendor-jar) VENDOR_JAR=${2:-}; shift 2 ;;
+    --keep) KEEP=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument $1" ;;
+  esac
+done
+
+for p in "$HTTP_PORT" "$SSH_PORT" "$RMI_REGISTRY_PORT" "$RMI_SERVER_PORT"; do
+  [ "$p" -ge 1 ] && [ "$p" -le 65535 ] || die "port $p out of range"
+done
+[ "$(printf '%s\n' "$HTTP_PORT" "$SSH_PORT" "$RMI_REGISTRY_PORT" "$RMI_SERVER_PORT" | sort -u | wc -l)" -eq 4 ] \
+  || die "the four ports must differ"
+[ "$DEPLOY_REPEATS" -ge 1 ] && [ "$DEPLOY_REPEATS" -le 50 ] || die "--deploy-repeats must be 1..50"
+[ "$IDLE_WAIT" -le 600 ] || die "--idle-wait must be at most 600"
+[ "$BOOT_TIMEOUT" -ge 10 ] && [ "$BOOT_TIMEOUT" -le 1800 ] || die "--boot-timeout must be 10..1800"
+
+for tool in java jar curl awk; do command -v "$tool" >/dev/null 2>&1 || die "$tool is required"; done
+[ -f "$ZIP" ] || die "distribution not found: $ZIP (build it first)"
+[ -f "$VENDOR_JAR" ] || die "example vendor jar not found: $VENDOR_JAR (build bundles/vendor-example first)"
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then local t=${EPOCHREALTIME/./}; echo $((t / 1000)); else date +%s%3N; fi
+}
+
+port_in_use() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -ltnH "( sport = :$1 )" 2>/dev/null | grep -q .
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
+
+# set_prop FILE KEY VALUE: replace every uncommented "KEY = ..." line, or append one (creates the file if needed)
+set_prop() {
+  local f=$1 k=$2 v=$3 tmp
+  tmp=$(mktemp "$f.XXXX")
+  if [ -f "$f" ]; then
+    awk -v k="$k" -v v="$v" '
+      { s = $0; sub(/^[ \t]+/, "", s)
+        if (index(s, k) == 1 && substr(s, length(k) + 1) ~ /^[ \t]*[=:]/) { print k " = " v; found = 1; next }
+        print }
+      END { if (!found) print k " = " v }' "$f" >"$tmp"
+  else
+    printf '%s = %s\n' "$k" "$v" >"$tmp"
+  fi
+  mv "$tmp" "$f"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
+  if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+
+# the JVM of our copy: karaf.pid when Karaf wrote it, else pgrep restricted to our directory
+karaf_jvm_pid() {
+  local pid=""
+  if [ -n "${KH:-}" ] && [ -s "$KH/karaf.pid" ]; then
+    pid=$(tr -dc '0-9' <"$KH/karaf.pid")
+  fi
+  if [ -z "$pid" ] || ! owned_by_us "$pid"; then
+    pid=$(pgrep -f -- "-Dkaraf.base=$KH( |$)" 2>/dev/null | head -1)
+  fi
+  [ -n "$pid" ] && owned_by_us "$pid" && echo "$pid"
+}
+
+# true when PID is alive and its command line names our unpacked directory
+owned_by_us() {
+  [ -n "${KH:-}" ] && [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$KH"
+}
+
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time "${2:-2}" "$1" 2>/dev/null || true; }
+
+# prints "<code> <1 if the vendor list names example-printers, else 0>"
+vendors_probe() {
+  local out code
+  out=$(curl -s -u "$USER_PASS" --max-time 5 -w '\n%{http_code}' "$BASE/api/v1/vendors" 2>/dev/null || true)
+  code=${out##*$'\n'}
+  if [[ "$out" == *'"example-printers"'* ]]; then echo "$code 1"; else echo "$code 0"; fi
+}
+
+# ------------------------------------------------------------------------------------------------ cleanup
+
+WORK=""
+KH=""
+LAUNCHER_PID=""
+JVM_PID=""
+STOP_NOTE="not started"
+
+stop_karaf() {
+  [ -n "$KH" ] || return 0
+  local pid t
+  pid=$(karaf_jvm_pid || true)
+  [ -n "$pid" ] || pid=$JVM_PID
+  if [ -n "$pid" ] && owned_by_us "$pid"; then
+    t=$(now_ms)
+    (cd "$KH" && KARAF_HOME="$KH" timeout 60 bin/stop) >>"$WORK/stop.log" 2>&1 || true
+    for _ in $(seq 1 300); do owned_by_us "$pid" || break; sleep 0.1; done
+    if owned_by_us "$pid"; then
+      echo "bin/stop did not end the JVM in 30 s: sending TERM to $pid" >&2
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 100); do owned_by_us "$pid" || break; sleep 0.1; done
+    fi
+    if owned_by_us "$pid"; then
+      echo "JVM $pid still alive: sending KILL" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.5
+    fi
+    STOP_NOTE="stopped in $(( $(now_ms) - t )) ms"
+  fi
+  # the launcher script (bin/karaf server) and anything else in its session, all started by this script
+  if [ -n "$LAUNCHER_PID" ] && kill -0 "$LAUNCHER_PID" 2>/dev/null; then
+    kill -TERM -- "-$LAUNCHER_PID" 2>/dev/null || kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
+    sleep 0.5
+    kill -KILL -- "-$LAUNCHER_PID" 2>/dev/null || true
+  fi
+  # last resort: any process still running from our copy
+  local left
+  left=$(pgrep -f -- "$KH" 2>/dev/null || true)
+  for p in $left; do owned_by_us "$p" && kill -KILL "$p" 2>/dev/null; done
+  if pgrep -f -- "$KH" >/dev/null 2>&1; then
+    STOP_NOTE="$STOP_NOTE; WARNING: a process of $KH is still running"
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_karaf
+  if [ -n "$WORK" ] && [ -d "$WORK" ]; then
+    if $KEEP; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'echo "interrupted" >&2; exit 130' INT TERM
+
+# ------------------------------------------------------------------------------------------------ preflight
+
+for spec in "HTTP:$HTTP_PORT" "SSH:$SSH_PORT" "RMI registry:$RMI_REGISTRY_PORT" "RMI server:$RMI_SERVER_PORT"; do
+  if port_in_use "${spec##*:}"; then
+    die "port ${spec##*:} (${spec%:*}) is in use: stop what listens there or choose another port (see --help)"
+  fi
+done
+
+BENCH_JAR="$SCRIPT_DIR/target/dealerhub-benchmarks.jar"
+if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$SCRIPT_DIR/src" "$SCRIPT_DIR/pom.xml" -newer "$BENCH_JAR" -type f 2>/dev/null)" ]; then
+  echo "building $BENCH_JAR ..."
+  mvn -q -B -o -f "$SCRIPT_DIR/pom.xml" package || mvn -q -B -f "$SCRIPT_DIR/pom.xml" package \
+    || die "could not build the benchmark tool"
+fi
+
+WORK=$(mktemp -d /tmp/dealerhub-bench.XXXXXX)
+BASE="http://localhost:$HTTP_PORT"
+echo "== Dealerhub platform benchmark  $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "   host: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
+     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "   java: $(java -version 2>&1 | head -1)"
+echo "   distribution: $ZIP ($(stat -c %y "$ZIP" | cut -d. -f1))"
+echo "   ports: http $HTTP_PORT, ssh $SSH_PORT, rmi registry $RMI_REGISTRY_PORT, rmi server $RMI_SERVER_PORT"
+echo "   work dir: $WORK"
+
+# private copies, so a rebuild in the tree during the run cannot change what is measured
+cp "$ZIP" "$WORK/dist.zip" || die "cannot copy $ZIP"
+cp "$VENDOR_JAR" "$WORK/vendor-example.jar" || die "cannot copy $VENDOR_JAR"
+
+t=$(now_ms)
+mkdir -p "$WORK/unpacked"
+(cd "$WORK/unpacked" && jar xf "$WORK/dist.zip") || die "could not unpack the distribution"
+UNPACK_MS=$(( $(now_ms) - t ))
+KH=$(find "$WORK/unpacked" -mindepth 1 -maxdepth 1 -type d | head -1)
+[ -n "$KH" ] && [ -x "$KH/bin" ] && [ -f "$KH/bin/karaf" ] || die "no Karaf found in the distribution"
+chmod +x "$KH"/bin/* 2>/dev/null || true
+[ -z "$(ls -A "$KH/deploy" | grep -v '^README$')" ] || die "the distribution's deploy/ folder is not empty"
+
+set_prop "$KH/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$HTTP_PORT"
+set_prop "$KH/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
+set_prop "$KH/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$RMI_REGISTRY_PORT"
+set_prop "$KH/etc/org.apache.karaf.management.cfg" rmiServerPort "$RMI_SERVER_PORT"
+echo "   unpacked in ${UNPACK_MS} ms; ports written to etc/org.ops4j.pax.web.cfg, org.apache.karaf.shell.cfg," \
+     "org.apache.karaf.management.cfg"
+
+# ------------------------------------------------------------------------------------------------ 1. cold boot
+
+echo
+echo "-- 1. cold boot: bin/karaf server, polling GET $BASE/api/v1/health until 200"
+unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG KARAF_OPTS KARAF_DEBUG
+T_START=$(now_ms)
+(cd "$KH" && exec setsid bin/karaf server </dev/null >"$WORK/karaf-console.log" 2>&1) &
+LAUNCHER_PID=$!
+STOP_NOTE="running"
+READY_MS=""
+LAST_CODE=""
+while :; do
+  LAST_CODE=$(http_code "$BASE/api/v1/health" 2)
+  if [ "$LAST_CODE" = "200" ]; then READY_MS=$(( $(now_ms) - T_START )); break; fi
+  if ! kill -0 "$LAUNCHER_PID" 2>/dev/null && [ -z "$(karaf_jvm_pid)" ]; then
+    tail -n 30 "$WORK/karaf-console.log" >&2
+    die "Karaf exited before it was ready"
+  fi
+  if [ $(( $(now_ms) - T_START )) -gt $(( BOOT_TIMEOUT * 1000 )) ]; then
+    tail -n 30 "$KH/data/log/karaf.log" >&2 2>/dev/null
+    die "not ready after $BOOT_TIMEOUT s (last health answer: $LAST_CODE)"
+  fi
+  sleep 0.05
+done
+JVM_PID=$(karaf_jvm_pid || true)
+[ -n "$JVM_PID" ] || die "ready, but the Karaf JVM process of $KH was not found"
+LOGGED_MS=""
+for _ in $(seq 1 100); do
+  LOGGED_MS=$(grep -ho 'Dealerhub ready [0-9]* ms after JVM start' "$KH"/data/log/karaf.log* 2>/dev/null \
+    | head -1 | grep -o '[0-9]\+' || true)
+  [ -n "$LOGGED_MS" ] && break
+  sleep 0.1
+done
+echo "   REST ready after ${READY_MS} ms (from launching bin/karaf); platform log: ${LOGGED_MS:-not found} ms after JVM start; JVM pid $JVM_PID"
+
+# ------------------------------------------------------------------------------------------------ 2. idle RSS
+
+echo
+echo "-- 2. idle RSS: waiting ${IDLE_WAIT} s after ready"
+sleep "$IDLE_WAIT"
+IDLE_RSS=$(rss_mb "$JVM_PID")
+[ -n "$IDLE_RSS" ] || die "cannot read /proc/$JVM_PID/status"
+echo "   VmRSS ${IDLE_RSS} MB (pid $JVM_PID, $(( ($(now_ms) - T_START - READY_MS) / 1000 )) s after ready)"
+
+# ------------------------------------------------------------------------------------------------ 3. hot deploy
+
+echo
+echo "-- 3. hot deploy: copy the example vendor jar into deploy/, poll GET /api/v1/vendors every 20 ms"
+DEPLOYED="$KH/deploy/$(basename "$VENDOR_JAR")"
+read -r code present < <(vendors_probe)
+[ "$code" = "200" ] || die "GET /api/v1/vendors answered $code"
+[ "$present" = "0" ] || die "example-printers is listed before deploying: cannot measure hot deploy"
+DEPLOY_TIMES=()
+UNDEPLOY_TIMES=()
+DEPLOY_FAIL=0
+for i in $(seq 1 "$DEPLOY_REPEATS"); do
+  t=$(now_ms)
+  cp "$WORK/vendor-example.jar" "$DEPLOYED"
+  seen=""
+  while [ $(( $(now_ms) - t )) -lt 60000 ]; do
+    read -r code present < <(vendors_probe)
+    if [ "$code" = "200" ] && [ "$present" = "1" ]; then seen=$(( $(now_ms) - t )); break; fi
+    sleep 0.02
+  done
+  sleep 1 # let the bundle settle before taking it away
+  t=$(now_ms)
+  rm -f "$DEPLOYED"
+  gone=""
+  while [ $(( $(now_ms) - t )) -lt 60000 ]; do
+    read -r code present < <(vendors_probe)
+    if [ "$code" = "200" ] && [ "$present" = "0" ]; then gone=$(( $(now_ms) - t )); break; fi
+    sleep 0.02
+  done
+  if [ -z "$seen" ] || [ -z "$gone" ]; then DEPLOY_FAIL=$((DEPLOY_FAIL + 1)); fi
+  [ -n "$seen" ] && DEPLOY_TIMES+=("$seen")
+  [ -n "$gone" ] && UNDEPLOY_TIMES+=("$gone")
+  echo "   run $i: listed after ${seen:-TIMEOUT} ms, gone after ${gone:-TIMEOUT} ms"
+  sleep 1
+done
+DEPLOY_MEDIAN=$(printf '%s\n' "${DEPLOY_TIMES[@]}" | grep . | median)
+UNDEPLOY_MEDIAN=$(printf '%s\n' "${UNDEPLOY_TIMES[@]}" | grep . | median)
+echo "   median: deploy ${DEPLOY_MEDIAN} ms, undeploy ${UNDEPLOY_MEDIAN} ms"
+
+# ------------------------------------------------------------------------------------------------ 4. ingest
+
+echo
+echo "-- 4. meter-reading ingest (java -jar $(basename "$BENCH_JAR"), running on the same machine)"
+java -jar "$BENCH_JAR" "$BASE" "$CLIENTS" "$SECONDS_SINGLE" "$MAX_REQUESTS" "$BATCHES" \
+  "--batch-size=$BATCH_SIZE" --kv >"$WORK/ingest.out" 2>&1
+INGEST_RC=$?
+grep -v '^BENCH ' "$WORK/ingest.out" | sed 's/^/   /'
+kv() { grep -m1 "^BENCH $1=" "$WORK/ingest.out" | cut -d= -f2- ; }
+BUSY_RSS=$(rss_mb "$JVM_PID")
+
+# ------------------------------------------------------------------------------------------------ stop
+
+echo
+echo "-- stopping Karaf (bin/stop)"
+stop_karaf
+echo "   $STOP_NOTE"
+if pgrep -f -- "$KH" >/dev/null 2>&1; then KARAF_LEFT="yes (!)"; else KARAF_LEFT="no"; fi
+
+# ------------------------------------------------------------------------------------------------ summary
+
+deploy_list=$(IFS=' '; echo "${DEPLOY_TIMES[*]:-}")
+undeploy_list=$(IFS=' '; echo "${UNDEPLOY_TIMES[*]:-}")
+row() { printf '| %-44s | %-40s |\n' "$1" "$2"; }
+line() { printf '+%s+%s+\n' "$(printf -- '-%.0s' $(seq 1 46))" "$(printf -- '-%.0s' $(seq 1 42))"; }
+echo
+echo "== Summary ($(nproc) cores; benchmark client shares the machine with Karaf; load average now $(cut -d" " -f1-3 /proc/loadavg))"
+line
+row "Figure" "Value"
+line
+row "1. Cold boot to REST ready (launch -> 200)" "${READY_MS} ms"
+row "   boot time logged by the platform" "${LOGGED_MS:-not found} ms after JVM start"
+row "2. Idle RSS, ${IDLE_WAIT} s after ready" "${IDLE_RSS} MB"
+row "   RSS after the ingest runs" "${BUSY_RSS:-?} MB"
+row "3. Hot deploy, median of ${DEPLOY_REPEATS}" "${DEPLOY_MEDIAN} ms"
+row "   each run" "${deploy_list:--} ms"
+row "   Undeploy (delete jar), median" "${UNDEPLOY_MEDIAN} ms"
+row "   each run" "${undeploy_list:--} ms"
+[ "$DEPLOY_FAIL" -eq 0 ] || row "   runs that timed out" "$DEPLOY_FAIL"
+row "4a. Single readings, $(kv single.clients) clients" "$(kv single.rps) requests/s"
+row "    requests / duration" "$(kv single.requests) in $(kv single.seconds) s"
+row "    latency p50 / p99 / max" "$(kv single.p50_ms) / $(kv single.p99_ms) / $(kv single.max_ms) ms"
+row "    non-2xx (I/O errors)" "$(kv single.non2xx) ($(kv single.io_errors))"
+row "4b. Batches of $(kv batch.size) readings" "$(kv batch.readings_per_s) readings/s"
+row "    per-batch latency (median)" "$(kv batch.latencies_ms | tr ',' ' ') ms ($(kv batch.median_ms))"
+row "    accepted / refused (batch check ok)" "$(kv batch.accepted) / $(kv batch.refused) ($(kv batch.ok))"
+line
+row "Karaf stopped" "$STOP_NOTE; still running: $KARAF_LEFT"
+line
+
+STATUS=0
+[ "$INGEST_RC" -eq 0 ] || { echo "ingest tool exit status $INGEST_RC (a check failed, see above)"; STATUS=3; }
+[ "$DEPLOY_FAIL" -eq 0 ] || STATUS=3
+exit $STATUS

@@ -1,0 +1,156 @@
+package org.dealerhub.core;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.Persistence;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.dealerhub.api.Caller;
+import org.dealerhub.api.Market;
+import org.dealerhub.api.MarketService;
+import org.dealerhub.api.spi.ResponsePromise;
+import org.dealerhub.api.spi.ServicePackage;
+import org.dealerhub.api.spi.ServicePackageProvider;
+import org.dealerhub.api.spi.VendorProfile;
+import org.dealerhub.persistence.Migrations;
+import org.dealerhub.persistence.Store;
+
+/**
+ * The core services wired as DS wires them, on the real persistence unit and migrations over an in-memory Derby
+ * database: fast enough for unit tests, real enough to prove the rules.
+ */
+final class TestPlatform implements AutoCloseable {
+
+    static final Caller ADMIN = Caller.system();
+    static final Caller STAFF = new Caller("staff", Caller.Role.DEALER_STAFF, Optional.empty());
+
+    final EntityManagerFactory emf;
+    final VendorRegistry vendors = new VendorRegistry();
+    final OrganisationServiceImpl organisations;
+    final DeviceServiceImpl devices;
+    final ContractServiceImpl contracts;
+    final MeterReadingServiceImpl readings;
+
+    TestPlatform() throws Exception {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:" + UUID.randomUUID());
+        ds.setCreateDatabase("create");
+        new Migrations(Migrations.class.getClassLoader()).migrate(ds);
+        emf = Persistence.createEntityManagerFactory("dealerhub",
+                Map.of("javax.persistence.nonJtaDataSource", ds));
+        Store store = new Store() {
+            @Override
+            public <T> T tx(Function<EntityManager, T> work) {
+                EntityManager em = emf.createEntityManager();
+                EntityTransaction tx = em.getTransaction();
+                try {
+                    tx.begin();
+                    T result = work.apply(em);
+                    tx.commit();
+                    return result;
+                } finally {
+                    if (tx.isActive()) {
+                        tx.rollback();
+                    }
+                    em.close();
+                }
+            }
+
+            @Override
+            public <T> T read(Function<EntityManager, T> work) {
+                EntityManager em = emf.createEntityManager();
+                try {
+                    return work.apply(em);
+                } finally {
+                    em.close();
+                }
+            }
+        };
+        MarketService markets = new MarketService() {
+            final Market no = new Market("NO", "Norway", Currency.getInstance("NOK"), ZoneId.of("Europe/Oslo"),
+                    LocalTime.of(8, 0), LocalTime.of(16, 0));
+
+            @Override
+            public List<Market> markets() {
+                return List.of(no);
+            }
+
+            @Override
+            public Optional<Market> market(String code) {
+                return "NO".equals(code) ? Optional.of(no) : Optional.empty();
+            }
+        };
+        organisations = new OrganisationServiceImpl(store, markets);
+        devices = new DeviceServiceImpl(store);
+        contracts = new ContractServiceImpl(store, vendors);
+        readings = new MeterReadingServiceImpl(store);
+    }
+
+    /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */
+    record Acme(VendorProfile profile, ServicePackageProvider packages) {
+    }
+
+    static Acme acme(String terms, String packageName) {
+        VendorProfile profile = new VendorProfile() {
+            @Override
+            public String vendorId() {
+                return "acme";
+            }
+
+            @Override
+            public String name() {
+                return "Acme";
+            }
+
+            @Override
+            public Set<String> markets() {
+                return Set.of("NO");
+            }
+
+            @Override
+            public List<String> termsVersions() {
+                return List.of(terms);
+            }
+        };
+        ServicePackageProvider packages = new ServicePackageProvider() {
+            @Override
+            public String vendorId() {
+                return "acme";
+            }
+
+            @Override
+            public List<ServicePackage> packages(String market) {
+                return List.of(new ServicePackage("acme", market, "BASIC", packageName, terms,
+                        new ResponsePromise(ResponsePromise.Kind.NEXT_BUSINESS_DAY, 0, "NBD", null),
+                        List.of(new ServicePackage.Term("Parts", null)), List.of(), List.of()));
+            }
+        };
+        return new Acme(profile, packages);
+    }
+
+    void deploy(Acme acme) {
+        vendors.bindProfile(acme.profile());
+        vendors.bindPackages(acme.packages());
+    }
+
+    void undeploy(Acme acme) {
+        vendors.unbindProfile(acme.profile());
+        vendors.unbindPackages(acme.packages());
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}

@@ -1,0 +1,263 @@
+package org.dealerhub.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+/**
+ * The built distribution, booted once: features resolve and start, REST and SOAP answer only authenticated
+ * callers, customers see only their own organisation, vendor bundles hot-deploy and undeploy through deploy/
+ * without refreshing anything else, and the console commands work.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT {
+
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PW = "admin-demo";
+
+    @Inject
+    private BundleContext bundleContext;
+    @Inject
+    private FeaturesService features;
+    @Inject
+    private SessionFactory sessionFactory;
+
+    private Http http;
+
+    @Configuration
+    public Option[] config() {
+        return Distribution.options();
+    }
+
+    /** Whether an earlier test of this container already waited for it: a container that never got ready
+     * fails every test at once instead of waiting again. */
+    private static Boolean containerReady;
+
+    @Before
+    public void ready() throws Exception {
+        http = new Http(Integer.getInteger(Distribution.HTTP_PORT));
+        if (containerReady == null) {
+            containerReady = false;
+            http.awaitReady(Duration.ofSeconds(90));
+            http.awaitDemoData(Duration.ofSeconds(60));
+            containerReady = true;
+        }
+        assertTrue("the container never became ready", containerReady);
+    }
+
+    @Test
+    public void allFeaturesResolveAndEveryBundleIsActive() throws Exception {
+        for (String feature : List.of("dealerhub", "dealerhub-core", "dealerhub-rest", "dealerhub-soap",
+                "dealerhub-shell", "dealerhub-vendor-canon", "dealerhub-vendor-konica-minolta",
+                "dealerhub-vendor-printer-norge")) {
+            assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
+        }
+        for (Bundle b : bundleContext.getBundles()) {
+            boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+            if (!fragment) {
+                assertEquals(b.getSymbolicName() + " active", Bundle.ACTIVE, b.getState());
+            }
+        }
+        Http.Reply health = http.get("/api/v1/health", null, null);
+        assertEquals(200, health.status());
+        assertTrue(health.body(), health.body().contains("\"status\":\"ready\""));
+    }
+
+    @Test
+    public void restRoundTripNeedsAuthentication() throws Exception {
+        assertEquals(401, http.get("/api/v1/vendors", null, null).status());
+        assertEquals(401, http.get("/api/v1/vendors", ADMIN, "wrong").status());
+        Http.Reply vendors = http.get("/api/v1/vendors", ADMIN, ADMIN_PW);
+        assertEquals(200, vendors.status());
+        for (String id : List.of("canon", "konica-minolta-no", "konica-minolta-ua", "printer-norge")) {
+            assertTrue(vendors.body(), vendors.body().contains("\"id\":\"" + id + "\""));
+        }
+        Http.Reply org = http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW,
+                "{\"name\":\"Round Trip AS\",\"customerAccountNumber\":\"RT-1\",\"systemAccountNumber\":\"RT-S1\","
+                        + "\"market\":\"NO\"}");
+        assertEquals(org.body(), 201, org.status());
+        long orgId = Http.number(org.body(), "id");
+        Http.Reply device = http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"model\":\"iR-ADV C3530\",\"modelFamily\":\"iR-ADV C3xxx\","
+                + "\"format\":\"A3_COLOUR\",\"serialNumber\":\"RT-SN-1\",\"remotelyMonitored\":true}");
+        assertEquals(device.body(), 201, device.status());
+        long deviceId = Http.number(device.body(), "id");
+        String path = "/api/v1/devices/" + deviceId + "/meter-readings";
+        Http.Reply accepted = http.postJson(path, ADMIN, ADMIN_PW, reading("2026-03-01", 100));
+        assertEquals(accepted.body(), 201, accepted.status());
+        // PORTAL-METER-1 and -2 refused in the one error shape, and nothing changed
+        Http.Reply lower = http.postJson(path, ADMIN, ADMIN_PW, reading("2026-03-02", 99));
+        assertEquals(422, lower.status());
+        assertTrue(lower.body(), lower.body().contains("\"rule\":\"PORTAL-METER-1\""));
+        Http.Reply sameDay = http.postJson(path, ADMIN, ADMIN_PW, reading("2026-03-01", 150));
+        assertEquals(422, sameDay.status());
+        assertTrue(sameDay.body(), sameDay.body().contains("\"rule\":\"PORTAL-METER-2\""));
+        Http.Reply malformed = http.postJson(path, ADMIN, ADMIN_PW, "{\"date\":");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.body(), malformed.body().contains("\"error\""));
+        Http.Reply history = http.get(path, ADMIN, ADMIN_PW);
+        assertEquals(200, history.status());
+        assertTrue(history.body(), history.body().contains("\"date\":\"2026-03-01\""));
+        assertFalse(history.body(), history.body().contains("2026-03-02"));
+        // a batch reports per item
+        Http.Reply batch = http.postJson(path, ADMIN, ADMIN_PW, "[" + reading("2026-03-03", 200) + ","
+                + reading("2026-03-04", 150) + "]");
+        assertEquals(batch.body(), 200, batch.status());
+        assertEquals(1, Http.number(batch.body(), "accepted"));
+        assertEquals(1, Http.number(batch.body(), "refused"));
+    }
+
+    @Test
+    public void soapRoundTripNeedsAuthentication() throws Exception {
+        String listVendors = envelope("<d:listVendors/>");
+        Http.Reply anonymous = http.post("/soap/dealerhub", null, null, "text/xml", listVendors);
+        assertTrue(anonymous.body(), anonymous.body().contains("Fault"));
+        assertFalse(anonymous.body(), anonymous.body().contains("canon"));
+        Http.Reply vendors = http.post("/soap/dealerhub", ADMIN, ADMIN_PW, "text/xml", listVendors);
+        assertEquals(vendors.body(), 200, vendors.status());
+        assertTrue(vendors.body(), vendors.body().contains("<id>canon</id>"));
+        Http.Reply wsdl = http.get("/soap/dealerhub?wsdl", null, null);
+        assertTrue(wsdl.body(), wsdl.body().contains("submitMeterReadings"));
+        // a refusal carries the same rule id as REST: device 1 has demo readings up to 2026-10-31
+        Http.Reply refused = http.post("/soap/dealerhub", ADMIN, ADMIN_PW, "text/xml", envelope(
+                "<d:submitMeterReadings><deviceId>1</deviceId><reading><date>2026-11-01</date><monoA4>1</monoA4>"
+                        + "<colourA4>1</colourA4><monoA3>1</monoA3><colourA3>1</colourA3><banner>0</banner>"
+                        + "<scans>0</scans></reading></d:submitMeterReadings>"));
+        assertTrue(refused.body(), refused.body().contains("<rule>PORTAL-METER-1</rule>"));
+    }
+
+    @Test
+    public void aCustomerUserCannotReadAnotherOrganisation() throws Exception {
+        Http.Reply own = http.get("/api/v1/organisations", "fjordvik", "fjordvik-demo");
+        assertEquals(200, own.status());
+        assertTrue(own.body(), own.body().contains("Fjordvik Eiendom AS"));
+        assertFalse(own.body(), own.body().contains("Øresund"));
+        // organisation 3 is Øresund's; device 5 and contract 4 are Øresund's too (demo data)
+        assertEquals(404, http.get("/api/v1/organisations/3", "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.get("/api/v1/devices/5", "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.get("/api/v1/devices/5/meter-readings", "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.get("/api/v1/contracts/4", "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.postJson("/api/v1/devices/5/meter-readings", "fjordvik", "fjordvik-demo",
+                reading("2026-11-10", 99_999)).status());
+        assertEquals(200, http.get("/api/v1/devices/5", "oresund", "oresund-demo").status());
+        Http.Reply devices = http.get("/api/v1/devices", "fjordvik", "fjordvik-demo");
+        assertFalse(devices.body(), devices.body().contains("CN-5535-0003"));
+    }
+
+    @Test
+    public void aVendorBundleHotDeploysAndUndeploysWithoutRefreshingOthers() throws Exception {
+        List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+        BundleListener listener = e -> {
+            if (e.getType() == BundleEvent.STOPPED || e.getType() == BundleEvent.UNRESOLVED) {
+                stopped.add(e.getBundle().getSymbolicName());
+            }
+        };
+        bundleContext.addBundleListener(listener);
+        Path deployed = Paths.get(System.getProperty("karaf.base"), "deploy", "example-vendor.jar");
+        try {
+            long start = System.nanoTime();
+            Files.copy(Paths.get(System.getProperty(Distribution.VENDOR_JAR)), deployed,
+                    StandardCopyOption.REPLACE_EXISTING);
+            awaitVendor(true);
+            long appearedMs = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("Hot deploy: example vendor visible after " + appearedMs + " ms");
+            // the goal is 1 s (fileinstall polls every 250 ms); the margin is for a loaded CI machine
+            assertTrue("visible after " + appearedMs + " ms", appearedMs < 3000);
+
+            Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
+                    + "\"vendor\":\"example-printers\",\"market\":\"NO\",\"packageCode\":\"BASIC\","
+                    + "\"start\":\"2026-01-01\",\"deviceIds\":[]}");
+            assertEquals(contract.body(), 201, contract.status());
+            long contractId = Http.number(contract.body(), "id");
+
+            Files.delete(deployed);
+            awaitVendor(false);
+            // KMNO-TERMS-1: the signed contract still reads from its snapshot
+            Http.Reply kept = http.get("/api/v1/contracts/" + contractId, ADMIN, ADMIN_PW);
+            assertEquals(200, kept.status());
+            assertTrue(kept.body(), kept.body().contains("\"code\":\"BASIC\""));
+            assertTrue(kept.body(), kept.body().contains("\"termsVersion\":\"2026\""));
+        } finally {
+            bundleContext.removeBundleListener(listener);
+            Files.deleteIfExists(deployed);
+        }
+        stopped.removeIf("org.dealerhub.vendor.example"::equals);
+        assertTrue("no other bundle stopped or refreshed: " + stopped, stopped.isEmpty());
+        assertEquals(200, http.get("/api/v1/health", null, null).status());
+    }
+
+    @Test
+    public void consoleCommandsShowTheSameDataAndErrors() throws Exception {
+        String vendors = execute("dealerhub:vendors");
+        assertTrue(vendors, vendors.contains("konica-minolta-no"));
+        String refused = execute("dealerhub:reading-submit 1 2026-11-02 1 1 1 1 0 0");
+        assertTrue(refused, refused.contains("PORTAL-METER-1"));
+        String health = execute("dealerhub:health");
+        assertTrue(health, health.startsWith("ready"));
+    }
+
+    private void awaitVendor(boolean present) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end) {
+            if (http.get("/api/v1/vendors", ADMIN, ADMIN_PW).body().contains("example-printers") == present) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("example vendor " + (present ? "never appeared" : "never disappeared"));
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String reading(String date, long mono) {
+        return "{\"date\":\"" + date + "\",\"counters\":{\"monoA4\":" + mono + ",\"colourA4\":" + mono
+                + ",\"monoA3\":0,\"colourA3\":0,\"banner\":0,\"scans\":0}}";
+    }
+
+    private static String envelope(String body) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:d=\"http://dealerhub.org/soap/v1\"><soapenv:Body>" + body
+                + "</soapenv:Body></soapenv:Envelope>";
+    }
+}

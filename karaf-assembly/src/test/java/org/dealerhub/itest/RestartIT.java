@@ -1,0 +1,158 @@
+package org.dealerhub.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The distribution as a real process: an acknowledged write survives a clean restart and a kill -9, because the
+ * Derby files on disk hold it. (Pax Exam cannot restart its container, so this test drives bin/karaf itself.)
+ */
+public class RestartIT {
+
+    private Path home;
+    private Process karaf;
+    private final int httpPort = Distribution.freePort();
+
+    /** Stops Karaf; its folder stays in target/restart-it for the logs until the next run. */
+    @After
+    public void cleanUp() {
+        killHard();
+    }
+
+    @Test
+    public void acknowledgedWritesSurviveRestartAndKill9() throws Exception {
+        home = unpack();
+        Http http = new Http(httpPort);
+
+        start();
+        http.awaitReady(Duration.ofSeconds(90));
+        http.awaitDemoData(Duration.ofSeconds(60));
+        Http.Reply org = http.postJson("/api/v1/organisations", "admin", "admin-demo",
+                "{\"name\":\"Durable AS\",\"customerAccountNumber\":\"DUR-1\",\"systemAccountNumber\":\"DUR-S1\","
+                        + "\"market\":\"DK\"}");
+        assertEquals(org.body(), 201, org.status());
+        long orgId = Http.number(org.body(), "id");
+        Http.Reply device = http.postJson("/api/v1/devices", "admin", "admin-demo", "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\",\"serialNumber\":\"DUR-SN\"}");
+        assertEquals(device.body(), 201, device.status());
+        long deviceId = Http.number(device.body(), "id");
+
+        // a clean restart
+        stop();
+        start();
+        http.awaitReady(Duration.ofSeconds(90));
+        assertEquals(200, http.get("/api/v1/organisations/" + orgId, "admin", "admin-demo").status());
+
+        // an acknowledged reading, then kill -9 straight away
+        String path = "/api/v1/devices/" + deviceId + "/meter-readings";
+        Http.Reply reading = http.postJson(path, "admin", "admin-demo", "{\"date\":\"2026-05-04\",\"counters\":"
+                + "{\"monoA4\":10,\"colourA4\":5,\"monoA3\":0,\"colourA3\":0,\"banner\":0,\"scans\":3}}");
+        assertEquals(reading.body(), 201, reading.status());
+        killHard();
+
+        start();
+        http.awaitReady(Duration.ofSeconds(90));
+        Http.Reply history = http.get(path, "admin", "admin-demo");
+        assertEquals(200, history.status());
+        assertTrue(history.body(), history.body().contains("\"date\":\"2026-05-04\""));
+        // demo data was seeded once, not again on restart
+        Http.Reply orgs = http.get("/api/v1/organisations", "admin", "admin-demo");
+        assertEquals(orgs.body(), 5, orgs.body().split("\"customerAccountNumber\"").length - 1);
+        stop();
+    }
+
+    private Path unpack() throws IOException {
+        Path root = Paths.get("target", "restart-it").toAbsolutePath();
+        if (Files.exists(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(root);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(
+                Paths.get(System.getProperty("dealerhub.distribution"))))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                Path target = root.resolve(e.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IOException("bad zip entry " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    copy(zip, target);
+                }
+            }
+        }
+        Path karafHome;
+        try (Stream<Path> dirs = Files.list(root)) {
+            karafHome = dirs.findFirst().orElseThrow();
+        }
+        try (Stream<Path> bins = Files.list(karafHome.resolve("bin"))) {
+            bins.forEach(p -> p.toFile().setExecutable(true));
+        }
+        set(karafHome, "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        set(karafHome, "etc/org.apache.karaf.shell.cfg", "sshPort", Distribution.freePort());
+        set(karafHome, "etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Distribution.freePort());
+        set(karafHome, "etc/org.apache.karaf.management.cfg", "rmiServerPort", Distribution.freePort());
+        return karafHome;
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target);
+    }
+
+    private static void set(Path home, String file, String key, int value) throws IOException {
+        Files.writeString(home.resolve(file), System.lineSeparator() + key + " = " + value + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private void start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
+        pb.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        karaf = pb.start();
+    }
+
+    /** A clean stop through the script Karaf ships. */
+    private void stop() throws Exception {
+        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        stop.waitFor();
+        if (!karaf.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("Karaf did not stop");
+        }
+    }
+
+    /** SIGKILL to the JVM and the script that started it: no shutdown hooks, no flush. */
+    private void killHard() {
+        if (karaf == null) {
+            return;
+        }
+        karaf.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        karaf.destroyForcibly();
+        try {
+            karaf.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
