@@ -3,6 +3,7 @@ package org.dealerhub.core;
 import java.util.List;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Device;
@@ -93,7 +94,11 @@ public class DeviceServiceImpl implements DeviceService {
 
     /** The device if the caller may see it, else NOT_FOUND. */
     static DeviceEntity find(EntityManager em, Caller caller, long id) {
-        DeviceEntity e = em.find(DeviceEntity.class, id);
+        return find(em, caller, id, LockModeType.NONE);
+    }
+
+    static DeviceEntity find(EntityManager em, Caller caller, long id, LockModeType lock) {
+        DeviceEntity e = em.find(DeviceEntity.class, id, lock);
         if (e == null || !Access.sees(em, caller, e.getOrganisationId())) {
             throw DomainException.notFound("device", id);
         }

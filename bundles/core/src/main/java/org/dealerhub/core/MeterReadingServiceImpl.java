@@ -48,16 +48,41 @@ public class MeterReadingServiceImpl implements MeterReadingService {
         List<MeterHistory.Submitted> submitted = validate(readings);
         Instant now = clock.instant();
         return store.tx(em -> {
-            DeviceEntity device = DeviceServiceImpl.find(em, caller, deviceId);
-            em.lock(device, LockModeType.PESSIMISTIC_WRITE);
-            MeterHistory history = new MeterHistory(neighbourhood(em, deviceId, submitted));
+            // the device's row lock orders concurrent submissions for the same device
+            DeviceEntity device = DeviceServiceImpl.find(em, caller, deviceId, LockModeType.PESSIMISTIC_WRITE);
+            MeterReadingEntity last = device.getLastReadingId() == null ? null
+                    : em.find(MeterReadingEntity.class, device.getLastReadingId());
+            MeterHistory history = new MeterHistory(known(em, deviceId, last, submitted));
             List<MeterReading.Draft> accepted = new ArrayList<>();
             List<MeterReading.Outcome> outcomes = history.decide(submitted, accepted);
+            MeterReadingEntity newest = last;
             for (MeterReading.Draft d : accepted) {
-                em.persist(new MeterReadingEntity(deviceId, d.date(), d.counters(), now, caller.user()));
+                MeterReadingEntity entity = new MeterReadingEntity(deviceId, d.date(), d.counters(), now,
+                        caller.user());
+                em.persist(entity);
+                if (newest == null || entity.getDate().isAfter(newest.getDate())) {
+                    newest = entity;
+                }
+            }
+            if (newest != last) {
+                device.setLastReadingId(newest.getId());
             }
             return outcomes;
         });
+    }
+
+    /**
+     * The accepted readings the submission is decided against. When every submitted reading is newer than the
+     * device's last one (the usual case) that last one is all it takes; otherwise the history around the dates.
+     */
+    private static Map<LocalDate, Counters> known(EntityManager em, long deviceId, MeterReadingEntity last,
+            List<MeterHistory.Submitted> submitted) {
+        boolean appends = last != null && submitted.stream().allMatch(s -> s.draft().date().isAfter(last.getDate()));
+        if (last == null || !appends) {
+            return neighbourhood(em, deviceId, submitted);
+        }
+        MeterReading value = last.toValue();
+        return Map.of(value.date(), value.counters());
     }
 
     @Override
@@ -70,7 +95,7 @@ public class MeterReadingServiceImpl implements MeterReadingService {
         });
     }
 
-    /** The accepted readings the submission is decided against: those in its date range and one on each side. */
+    /** The accepted readings in the submission's date range and one on each side of it. */
     private static Map<LocalDate, Counters> neighbourhood(EntityManager em, long deviceId,
             List<MeterHistory.Submitted> submitted) {
         LocalDate first = submitted.stream().map(s -> s.draft().date()).min(LocalDate::compareTo).orElseThrow();

@@ -65,6 +65,9 @@ class MeterReadingRulesTest {
         MeterReading.Outcome tooHigh = submit(reading("2026-01-15", 400, 20));
         assertEquals("PORTAL-METER-1", tooHigh.rule());
         assertTrue(submit(reading("2026-01-15", 200, 20)).accepted());
+        // the backdated reading did not become the device's last one: the next is still checked against 01-31
+        assertEquals("PORTAL-METER-1", submit(reading("2026-02-01", 250, 30)).rule());
+        assertTrue(submit(reading("2026-02-01", 300, 30)).accepted());
     }
 
     @Test

@@ -37,6 +37,8 @@ public class DeviceEntity {
     private String location;
     @Column(name = "REMOTELY_MONITORED")
     private boolean remotelyMonitored;
+    @Column(name = "LAST_READING_ID")
+    private Long lastReadingId;
 
     public long getId() {
         return id;
@@ -44,6 +46,15 @@ public class DeviceEntity {
 
     public long getOrganisationId() {
         return organisationId;
+    }
+
+    /** The id of the device's newest accepted meter reading, or null before the first. */
+    public Long getLastReadingId() {
+        return lastReadingId;
+    }
+
+    public void setLastReadingId(Long lastReadingId) {
+        this.lastReadingId = lastReadingId;
     }
 
     public void apply(Device.Draft d) {

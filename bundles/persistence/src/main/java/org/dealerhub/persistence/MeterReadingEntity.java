@@ -58,6 +58,14 @@ public class MeterReadingEntity {
         this.acceptedBy = acceptedBy;
     }
 
+    public long getId() {
+        return id;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
     public MeterReading toValue() {
         return new MeterReading(deviceId, date, new Counters(monoA4, colourA4, monoA3, colourA3, banner, scans),
                 acceptedAt, acceptedBy);

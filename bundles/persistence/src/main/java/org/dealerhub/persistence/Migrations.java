@@ -44,12 +44,17 @@ public final class Migrations {
 
     /** Brings the database up to the newest version; returns the version it is at afterwards. */
     public int migrate(DataSource dataSource) throws SQLException, IOException {
+        return migrate(dataSource, Integer.MAX_VALUE);
+    }
+
+    /** Brings the database up to {@code target} (for tests of a migration over existing data). */
+    int migrate(DataSource dataSource, int target) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             ensureVersionTable(c);
             int current = currentVersion(c);
             for (Script script : scripts()) {
-                if (script.version() <= current) {
+                if (script.version() <= current || script.version() > target) {
                     continue;
                 }
                 apply(c, script);

@@ -53,11 +53,37 @@ class MigrationsTest {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO ORGANISATION VALUES (1, 'A', '1', 'S1', 'NO')");
             st.executeUpdate("INSERT INTO DEVICE VALUES (1, 1, 'canon', 'iR-ADV C3530', 'C3xxx', 'A3_COLOUR',"
-                    + " 'SN1', NULL, NULL, 0)");
+                    + " 'SN1', NULL, NULL, 0, NULL)");
             String reading = "INSERT INTO METER_READING VALUES (%d, 1, DATE('2026-01-05'), 1, 1, 1, 1, 0, 0,"
                     + " CURRENT_TIMESTAMP, 'test')";
             st.executeUpdate(String.format(reading, 1));
             assertThrows(SQLException.class, () -> st.executeUpdate(String.format(reading, 2)));
+        }
+    }
+
+    @Test
+    void version2PointsEachDeviceAtItsNewestExistingReading() throws Exception {
+        EmbeddedDataSource ds = memoryDb("v2-backfill");
+        Migrations migrations = new Migrations(getClass().getClassLoader());
+        assertEquals(1, migrations.migrate(ds, 1));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO ORGANISATION VALUES (1, 'A', '1', 'S1', 'NO')");
+            st.executeUpdate("INSERT INTO DEVICE VALUES (1, 1, 'canon', 'm', NULL, 'A4_MONO', 'SN1', NULL, NULL, 0)");
+            st.executeUpdate("INSERT INTO DEVICE VALUES (2, 1, 'canon', 'm', NULL, 'A4_MONO', 'SN2', NULL, NULL, 0)");
+            String reading = "INSERT INTO METER_READING VALUES (%d, 1, DATE('%s'), 1, 1, 1, 1, 0, 0,"
+                    + " CURRENT_TIMESTAMP, 'test')";
+            st.executeUpdate(String.format(reading, 10, "2026-01-05"));
+            st.executeUpdate(String.format(reading, 11, "2026-02-05"));
+            st.executeUpdate(String.format(reading, 12, "2026-01-20"));
+        }
+        assertTrue(migrations.migrate(ds) >= 2);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT ID, LAST_READING_ID FROM DEVICE ORDER BY ID")) {
+            rs.next();
+            assertEquals(11, rs.getLong(2));
+            rs.next();
+            rs.getLong(2);
+            assertTrue(rs.wasNull(), "a device without readings points nowhere");
         }
     }
 

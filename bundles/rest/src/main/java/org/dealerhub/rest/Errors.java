@@ -39,6 +39,22 @@ final class Errors {
         return response(status(e.kind()), new ApiError(e.getMessage(), e.field(), e.rule()));
     }
 
+    /** The path to the offending value, e.g. {@code readings[3].counters.monoA4}; null at the root. */
+    static String path(JsonMappingException e) {
+        if (e.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     /** Refusals of the domain. */
     static final class DomainMapper implements ExceptionMapper<DomainException> {
         @Override
@@ -51,18 +67,7 @@ final class Errors {
     static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            String field = null;
-            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                StringBuilder path = new StringBuilder();
-                for (JsonMappingException.Reference ref : m.getPath()) {
-                    if (ref.getFieldName() != null) {
-                        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-                    } else if (ref.getIndex() >= 0) {
-                        path.append('[').append(ref.getIndex()).append(']');
-                    }
-                }
-                field = path.toString();
-            }
+            String field = e instanceof JsonMappingException m ? path(m) : null;
             String message = field == null ? "malformed JSON"
                     : e instanceof UnrecognizedPropertyException ? "unknown field " + field
                     : "invalid value for " + field;

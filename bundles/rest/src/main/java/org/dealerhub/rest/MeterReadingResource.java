@@ -1,6 +1,8 @@
 package org.dealerhub.rest;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -14,11 +16,19 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.dealerhub.api.Counters;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -49,24 +59,14 @@ public class MeterReadingResource {
     }
 
     @POST
-    public Response submit(@Context SecurityContext security, @PathParam("id") long deviceId, JsonNode body)
-            throws java.io.IOException {
-        if (body == null || body.isNull()) {
-            throw DomainException.invalid("body", "a reading or a batch of readings is required");
-        }
-        boolean batch = body.isArray() || body.has("readings");
-        JsonNode items = body.isArray() ? body : body.has("readings") ? body.get("readings") : null;
-        if (batch && (items == null || !items.isArray())) {
-            throw DomainException.invalid("readings", "readings must be an array");
-        }
-        List<MeterReading.Draft> drafts = new ArrayList<>();
-        if (batch) {
-            for (int i = 0; i < items.size(); i++) {
-                drafts.add(parse(items.get(i), "readings[" + i + "]"));
-            }
-        } else {
-            drafts.add(parse(body, null));
-        }
+    public Response submit(@Context SecurityContext security, @PathParam("id") long deviceId,
+            @RequestBody(description = "one reading {date, counters}, or a batch {readings: [...]} or [...]",
+                    content = @Content(schema = @Schema(implementation = Submission.class))) InputStream body)
+            throws IOException {
+        Submission submission = parse(body);
+        boolean batch = submission.readings() != null;
+        List<MeterReading.Draft> drafts = batch ? submission.readings()
+                : List.of(new MeterReading.Draft(submission.date(), submission.counters()));
         List<MeterReading.Outcome> outcomes = readings.submit(Authenticated.caller(security), deviceId, drafts);
         if (!batch) {
             MeterReading.Outcome only = outcomes.get(0);
@@ -79,17 +79,34 @@ public class MeterReadingResource {
         return Response.ok(new BatchResult(accepted, outcomes.size() - accepted, outcomes)).build();
     }
 
-    private MeterReading.Draft parse(JsonNode node, String at) throws java.io.IOException {
-        if (node == null || !node.isObject()) {
-            throw DomainException.invalid(at == null ? "body" : at, "a reading must be a JSON object");
-        }
-        try {
-            return json.treeToValue(node, MeterReading.Draft.class);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                    : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse(null);
-            String full = at == null ? field : field == null ? at : at + "." + field;
-            throw DomainException.invalid(full, "invalid value for " + (full == null ? "the reading" : full));
+    /** One reading ({@code date}, {@code counters}) or a batch ({@code readings}), never both. */
+    public record Submission(List<MeterReading.Draft> readings, LocalDate date, Counters counters) {
+    }
+
+    /** Parses in one pass; a JSON array is a batch too. Errors name the field, e.g. readings[3].date. */
+    private Submission parse(InputStream body) throws IOException {
+        try (JsonParser parser = json.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw DomainException.invalid("body", "a reading or a batch of readings is required");
+            }
+            if (first == JsonToken.START_ARRAY) {
+                return new Submission(json.readerForListOf(MeterReading.Draft.class).readValue(parser), null, null);
+            }
+            Submission s = json.readValue(parser, Submission.class);
+            if (s.readings() != null && (s.date() != null || s.counters() != null)) {
+                throw DomainException.invalid("readings", "send either one reading or a batch of readings");
+            }
+            if (s.readings() != null && s.readings().stream().anyMatch(java.util.Objects::isNull)) {
+                throw DomainException.invalid("readings", "a batch may not contain null readings");
+            }
+            return s;
+        } catch (JsonMappingException e) {
+            String path = Errors.path(e);
+            String field = path == null ? "body" : path.startsWith("[") ? "readings" + path : path;
+            throw DomainException.invalid(field, "invalid value for " + field);
+        } catch (JsonProcessingException e) {
+            throw DomainException.invalid("body", "malformed JSON");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.dealerhub.rest;
 
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -14,11 +16,14 @@ import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.Readiness;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.VendorCatalog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,17 +33,20 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 /**
  * Publishes the REST API at /api/v1 on CXF's default bus (its servlet is at the root, see
  * etc/org.apache.cxf.osgi.cfg). The component owns the endpoint: created on activation, destroyed on
- * deactivation, so nothing leaks when the bundle is updated.
+ * deactivation, so nothing leaks when the bundle is updated. It reports itself to the readiness service once the
+ * endpoint is up; it registers that check itself rather than as its DS service, because it also uses the
+ * readiness service (for /health) and DS would see a cycle.
  */
-@Component(service = ReadinessCheck.class, property = ReadinessCheck.PART + "=rest")
-public class RestServer implements ReadinessCheck {
+@Component(service = {})
+public class RestServer {
 
     static final String ADDRESS = "/api/v1";
 
     private final Server server;
+    private final ServiceRegistration<ReadinessCheck> readinessCheck;
 
     @Activate
-    public RestServer(@Reference Authentication authentication, @Reference Readiness readiness,
+    public RestServer(BundleContext context, @Reference Authentication authentication, @Reference Readiness readiness,
             @Reference VendorCatalog vendors, @Reference MarketService markets,
             @Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings) {
@@ -54,13 +62,16 @@ public class RestServer implements ReadinessCheck {
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),
                 new Errors.ServerErrorMapper()));
         this.server = factory.create();
+        this.readinessCheck = context.registerService(ReadinessCheck.class, server::isStarted,
+                new Hashtable<>(Map.of(ReadinessCheck.PART, "rest")));
     }
 
-    /** Strict JSON: unknown fields and wrong types are refused with the field named. */
+    /** Strict JSON: unknown fields and wrong types are refused with the field named; nulls are left out. */
     static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -68,11 +79,7 @@ public class RestServer implements ReadinessCheck {
 
     @Deactivate
     void stop() {
+        readinessCheck.unregister();
         server.destroy();
-    }
-
-    @Override
-    public boolean up() {
-        return server.isStarted();
     }
 }

@@ -2,6 +2,7 @@ package org.dealerhub.vendor.canon;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.dealerhub.api.spi.ResponsePromise;
 import org.dealerhub.api.spi.ServicePackage;
@@ -16,13 +17,24 @@ public class CanonPackages implements ServicePackageProvider {
 
     private static final String TERMS = "1.1-2019-02";
 
+    static final String STANDARD = "STANDARD";
+    static final String PLUS = "PLUS";
+    static final String PREMIUM = "PREMIUM";
+    static final List<String> CODES = List.of(STANDARD, PLUS, PREMIUM);
+
+    /** CANON-PKG-1, CANON-PKG-3: each package's response promise; {@link CanonResponseTimeRule} computes from it. */
+    static final Map<String, ResponsePromise> RESPONSE = Map.of(
+            STANDARD, new ResponsePromise(ResponsePromise.Kind.NEXT_BUSINESS_DAY, 0, "Next business day", "CANON-PKG-1"),
+            PLUS, new ResponsePromise(ResponsePromise.Kind.BUSINESS_HOURS, 6, "6 business hours", "CANON-PKG-3"),
+            PREMIUM, new ResponsePromise(ResponsePromise.Kind.BUSINESS_HOURS, 4, "4 business hours", "CANON-PKG-3"));
+
     /** CANON-VOL-2: colour pages per month per model family, A3 counted as 2 x A4 (CANON-VOL-1). */
     static final List<VolumeCap> COLOUR_CAPS = List.of(
-            cap("iR C13x5", 1_000),
-            cap("iR-ADV C25x/C35x/C351", 2_000),
-            cap("iR-ADV C3xxx", 5_000),
-            cap("iR-ADV C5x35/40", 5_000),
-            cap("iR-ADV C5x50/55/60", 10_000));
+            cap(CanonVolumes.IR_C13X5, 1_000),
+            cap(CanonVolumes.IR_ADV_C25X_C35X_C351, 2_000),
+            cap(CanonVolumes.IR_ADV_C3XXX, 5_000),
+            cap(CanonVolumes.IR_ADV_C5X35_40, 5_000),
+            cap(CanonVolumes.IR_ADV_C5X50_55_60, 10_000));
 
     private static VolumeCap cap(String family, long monthly) {
         return new VolumeCap(family, "colour-a4-equivalent", monthly, "CANON-VOL-2");
@@ -39,18 +51,12 @@ public class CanonPackages implements ServicePackageProvider {
             return List.of();
         }
         return List.of(
-                new ServicePackage(CanonProfile.ID, market, "STANDARD", "Serviceavtale STANDARD - NBD - 8x5 - inkludert toner",
-                        TERMS, new ResponsePromise(ResponsePromise.Kind.NEXT_BUSINESS_DAY, 0,
-                                "Next business day", "CANON-PKG-1"),
-                        inclusions(false), exclusions(), COLOUR_CAPS),
-                new ServicePackage(CanonProfile.ID, market, "PLUS", "Serviceavtale PLUS - 6 timer - 8x5 - inkludert toner",
-                        TERMS, new ResponsePromise(ResponsePromise.Kind.BUSINESS_HOURS, 6,
-                                "6 business hours", "CANON-PKG-3"),
-                        inclusions(false), exclusions(), COLOUR_CAPS),
-                new ServicePackage(CanonProfile.ID, market, "PREMIUM", "Serviceavtale PREMIUM - 4 timer - 8x5 - inkludert toner",
-                        TERMS, new ResponsePromise(ResponsePromise.Kind.BUSINESS_HOURS, 4,
-                                "4 business hours", "CANON-PKG-3"),
-                        inclusions(true), exclusions(), List.of()));
+                new ServicePackage(CanonProfile.ID, market, STANDARD, "Serviceavtale STANDARD - NBD - 8x5 - inkludert toner",
+                        TERMS, RESPONSE.get(STANDARD), inclusions(false), exclusions(), COLOUR_CAPS),
+                new ServicePackage(CanonProfile.ID, market, PLUS, "Serviceavtale PLUS - 6 timer - 8x5 - inkludert toner",
+                        TERMS, RESPONSE.get(PLUS), inclusions(false), exclusions(), COLOUR_CAPS),
+                new ServicePackage(CanonProfile.ID, market, PREMIUM, "Serviceavtale PREMIUM - 4 timer - 8x5 - inkludert toner",
+                        TERMS, RESPONSE.get(PREMIUM), inclusions(true), exclusions(), List.of()));
     }
 
     private static List<Term> inclusions(boolean unlimited) {
