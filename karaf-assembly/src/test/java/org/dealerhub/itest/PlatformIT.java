@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Dictionary;
+import java.util.EnumSet;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -33,6 +35,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The built distribution, booted once: features resolve and start, REST and SOAP answer only authenticated
@@ -52,6 +55,8 @@ public class PlatformIT {
     private FeaturesService features;
     @Inject
     private SessionFactory sessionFactory;
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
 
     private Http http;
 
@@ -215,6 +220,76 @@ public class PlatformIT {
         stopped.removeIf("org.dealerhub.vendor.example"::equals);
         assertTrue("no other bundle stopped or refreshed: " + stopped, stopped.isEmpty());
         assertEquals(200, http.get("/api/v1/health", null, null).status());
+    }
+
+    @Test
+    public void eachVendorFeatureCanBeRemovedAndInstalledAgainWithoutRefreshingOthers() throws Exception {
+        EnumSet<FeaturesService.Option> noRefresh = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+        for (String[] vendor : new String[][] {{"dealerhub-vendor-canon", "canon"},
+                {"dealerhub-vendor-konica-minolta", "konica-minolta-no"},
+                {"dealerhub-vendor-konica-minolta", "konica-minolta-ua"},
+                {"dealerhub-vendor-printer-norge", "printer-norge"}}) {
+            features.uninstallFeature(vendor[0], noRefresh);
+            assertFalse(vendor[1], vendorIds().contains("\"" + vendor[1] + "\""));
+            // a contract signed under the removed vendor still reads from its snapshot (demo contract 1 is Canon's)
+            assertEquals(200, http.get("/api/v1/contracts/1", ADMIN, ADMIN_PW).status());
+            features.installFeature(vendor[0], noRefresh);
+            awaitVendorId(vendor[1]);
+        }
+        assertEquals(200, http.get("/api/v1/health", null, null).status());
+    }
+
+    @Test
+    public void aDeadlineOverRestEqualsTheRulesOwnResult() throws Exception {
+        // CanonResponseTimeRuleTest: STANDARD registered Friday 15:59 in Oslo ends Monday 16:00 (NBD, PORTAL-SLA-1)
+        Http.Reply nbd = http.postJson("/api/v1/response-deadline", ADMIN, ADMIN_PW, "{\"vendor\":\"canon\","
+                + "\"packageCode\":\"STANDARD\",\"market\":\"NO\",\"registeredAt\":\"2026-11-20T14:59:00Z\"}");
+        assertEquals(nbd.body(), 200, nbd.status());
+        assertTrue(nbd.body(), nbd.body().contains("\"deadline\":\"2026-11-23T15:00:00Z\""));
+        // Constitution Day (17 May 2026, a Sunday) and Ascension Day (14 May) are closed days in Norway
+        Http.Reply calendar = http.get("/api/v1/markets/NO/calendar?from=2026-05-10&to=2026-05-20", ADMIN, ADMIN_PW);
+        assertTrue(calendar.body(), calendar.body().contains("Constitution Day"));
+        assertFalse(calendar.body(), calendar.body().contains("\"2026-05-14\",\"2026-05-15\""));
+        String console = execute("dealerhub:deadline canon PLUS NO 2026-11-20T14:00:00Z");
+        assertTrue(console, console.contains("2026-11-23T12:00:00Z"));
+    }
+
+    @Test
+    public void aMarketChangedInConfigurationAppliesWithoutRestart() throws Exception {
+        org.osgi.service.cm.Configuration[] found = configurationAdmin.listConfigurations("(&(service.factoryPid=org.dealerhub.market)"
+                + "(code=DK))");
+        assertEquals(1, found.length);
+        Dictionary<String, Object> properties = found[0].getProperties();
+        Object closes = properties.get("closes");
+        properties.put("closes", "17:30");
+        found[0].update(properties);
+        try {
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String market = "";
+            while (System.nanoTime() < end && !market.contains("17:30")) {
+                market = http.get("/api/v1/markets/DK", ADMIN, ADMIN_PW).body();
+                Thread.sleep(50);
+            }
+            assertTrue(market, market.contains("\"closes\":\"17:30:00\""));
+        } finally {
+            properties.put("closes", closes);
+            found[0].update(properties);
+        }
+    }
+
+    private String vendorIds() throws Exception {
+        return http.get("/api/v1/vendors", ADMIN, ADMIN_PW).body();
+    }
+
+    private void awaitVendorId(String id) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end) {
+            if (vendorIds().contains("\"" + id + "\"")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(id + " never came back");
     }
 
     @Test

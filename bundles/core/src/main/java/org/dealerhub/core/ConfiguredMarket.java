@@ -1,8 +1,12 @@
 package org.dealerhub.core;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.dealerhub.api.Market;
 import org.osgi.service.component.annotations.Activate;
@@ -40,14 +44,32 @@ public class ConfiguredMarket implements MarketSource {
 
         @AttributeDefinition(description = "Business hours close, HH:mm")
         String closes() default "16:00";
+
+        @AttributeDefinition(description = "The dealer's own closed days, ISO dates, e.g. 2026-12-24", required = false)
+        String[] closedDays() default {};
+
+        @AttributeDefinition(description = "Country of the public holidays (ISO 3166-1 alpha-2); the code if empty",
+                required = false)
+        String holidayCountry() default "";
     }
 
-    private volatile Market market;
+    /** What one configuration says, swapped whole on every change. */
+    private record State(Market market, Set<LocalDate> closedDays, String holidayCountry) {
+    }
+
+    private volatile State state;
 
     @Activate
     @Modified
     void configure(Config config) {
-        this.market = toMarket(config);
+        Set<LocalDate> closed = new TreeSet<>();
+        for (String day : config.closedDays()) {
+            if (!day.isBlank()) {
+                closed.add(LocalDate.parse(day.trim()));
+            }
+        }
+        String country = config.holidayCountry().isBlank() ? config.code() : config.holidayCountry().trim();
+        this.state = new State(toMarket(config), Collections.unmodifiableSet(closed), country);
     }
 
     static Market toMarket(Config c) {
@@ -62,6 +84,16 @@ public class ConfiguredMarket implements MarketSource {
 
     @Override
     public Market market() {
-        return market;
+        return state.market();
+    }
+
+    @Override
+    public Set<LocalDate> closedDays() {
+        return state.closedDays();
+    }
+
+    @Override
+    public String holidayCountry() {
+        return state.holidayCountry();
     }
 }

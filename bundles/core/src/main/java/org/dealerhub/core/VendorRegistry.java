@@ -9,6 +9,7 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
+import org.dealerhub.api.spi.ImplementationServiceCatalog;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
@@ -30,6 +31,7 @@ public class VendorRegistry implements VendorCatalog, ReadinessCheck {
 
     private final Map<String, VendorProfile> profiles = new ConcurrentHashMap<>();
     private final Map<String, ServicePackageProvider> packageProviders = new ConcurrentHashMap<>();
+    private final Map<String, ImplementationServiceCatalog> implementationCatalogs = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindProfile(VendorProfile profile) {
@@ -49,6 +51,31 @@ public class VendorRegistry implements VendorCatalog, ReadinessCheck {
 
     void unbindPackages(ServicePackageProvider provider) {
         packageProviders.remove(provider.vendorId(), provider);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindImplementationCatalog(ImplementationServiceCatalog catalog) {
+        implementationCatalogs.put(catalog.vendorId(), catalog);
+    }
+
+    void unbindImplementationCatalog(ImplementationServiceCatalog catalog) {
+        implementationCatalogs.remove(catalog.vendorId(), catalog);
+    }
+
+    @Override
+    public ImplementationOffer implementationOffer(String vendorId) {
+        profile(vendorId);
+        ImplementationServiceCatalog catalog = implementationCatalogs.get(vendorId);
+        if (catalog == null) {
+            throw DomainException.notFound("implementation services of vendor", vendorId);
+        }
+        try {
+            return new ImplementationOffer(vendorId, List.copyOf(catalog.services()), List.copyOf(catalog.packages()));
+        } catch (RuntimeException e) {
+            LOG.error("Vendor {} failed to list its implementation services", vendorId, e);
+            throw new DomainException(DomainException.Kind.CONFLICT,
+                    "vendor " + vendorId + " could not list its implementation services", "vendor", null);
+        }
     }
 
     @Override

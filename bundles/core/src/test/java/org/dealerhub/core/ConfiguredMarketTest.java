@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 class ConfiguredMarketTest {
 
     static ConfiguredMarket.Config config(String code, String currency, String zone, String opens, String closes) {
+        return config(code, currency, zone, opens, closes, new String[0]);
+    }
+
+    static ConfiguredMarket.Config config(String code, String currency, String zone, String opens, String closes,
+            String[] closedDays) {
         return new ConfiguredMarket.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -47,6 +52,16 @@ class ConfiguredMarketTest {
             @Override
             public String closes() {
                 return closes;
+            }
+
+            @Override
+            public String[] closedDays() {
+                return closedDays;
+            }
+
+            @Override
+            public String holidayCountry() {
+                return "";
             }
         };
     }

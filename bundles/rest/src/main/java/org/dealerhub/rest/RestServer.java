@@ -10,11 +10,13 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
+import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.Readiness;
 import org.dealerhub.api.ReadinessCheck;
+import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.VendorCatalog;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -49,13 +51,14 @@ public class RestServer {
     public RestServer(BundleContext context, @Reference Authentication authentication, @Reference Readiness readiness,
             @Reference VendorCatalog vendors, @Reference MarketService markets,
             @Reference OrganisationService organisations, @Reference DeviceService devices,
-            @Reference ContractService contracts, @Reference MeterReadingService readings) {
+            @Reference ContractService contracts, @Reference MeterReadingService readings,
+            @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(new HealthResource(readiness), new VendorResource(vendors, markets),
-                new MarketResource(markets), new OrganisationResource(organisations), new DeviceResource(devices),
+                new MarketResource(markets, calendars), new DeadlineResource(deadlines), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication),

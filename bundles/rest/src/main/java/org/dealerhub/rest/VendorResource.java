@@ -50,4 +50,11 @@ public class VendorResource {
         }
         return vendors.packages(vendor, market);
     }
+
+    /** Installation services and the matrix of what each implementation package includes. */
+    @GET
+    @Path("{vendor}/implementation-packages")
+    public VendorCatalog.ImplementationOffer implementationPackages(@PathParam("vendor") String vendor) {
+        return vendors.implementationOffer(vendor);
+    }
 }

@@ -27,6 +27,13 @@ public interface DealerhubSoap {
     List<Types.VendorInfo> listVendors() throws DealerhubFault;
 
     @WebMethod
+    @WebResult(name = "deadline")
+    Types.Deadline responseDeadline(@WebParam(name = "vendor") String vendor,
+            @WebParam(name = "packageCode") String packageCode, @WebParam(name = "market") String market,
+            @WebParam(name = "registeredAt") String registeredAt, @WebParam(name = "fact") List<Types.Fact> facts)
+            throws DealerhubFault;
+
+    @WebMethod
     @WebResult(name = "package")
     List<Types.PackageInfo> listPackages(@WebParam(name = "vendor") String vendor,
             @WebParam(name = "market") String market) throws DealerhubFault;

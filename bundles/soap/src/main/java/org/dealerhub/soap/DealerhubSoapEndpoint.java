@@ -1,7 +1,11 @@
 package org.dealerhub.soap;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.annotation.Resource;
@@ -13,6 +17,7 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
+import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.VendorCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +31,17 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
     private final MeterReadingService readings;
     private final VendorCatalog vendors;
     private final MarketService markets;
+    private final ResponseDeadlines deadlines;
 
     @Resource
     private WebServiceContext context;
 
-    DealerhubSoapEndpoint(MeterReadingService readings, VendorCatalog vendors, MarketService markets) {
+    DealerhubSoapEndpoint(MeterReadingService readings, VendorCatalog vendors, MarketService markets,
+            ResponseDeadlines deadlines) {
         this.readings = readings;
         this.vendors = vendors;
         this.markets = markets;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -57,6 +65,29 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
     @Override
     public List<Types.VendorInfo> listVendors() throws DealerhubFault {
         return call(() -> vendors.vendors().stream().map(Types.VendorInfo::of).toList());
+    }
+
+    @Override
+    public Types.Deadline responseDeadline(String vendor, String packageCode, String market, String registeredAt,
+            List<Types.Fact> facts) throws DealerhubFault {
+        return call(() -> {
+            Instant at;
+            try {
+                at = registeredAt == null ? null : Instant.parse(registeredAt);
+            } catch (DateTimeParseException e) {
+                throw DomainException.invalid("registeredAt", "registeredAt must be an ISO instant like"
+                        + " 2026-11-20T14:59:00Z");
+            }
+            Map<String, String> factMap = new HashMap<>();
+            for (Types.Fact f : facts == null ? List.<Types.Fact>of() : facts) {
+                if (f == null || f.name == null || f.value == null) {
+                    throw DomainException.invalid("fact", "a fact needs a name and a value");
+                }
+                factMap.put(f.name, f.value);
+            }
+            return Types.Deadline.of(deadlines.deadline(
+                    new ResponseDeadlines.Request(vendor, packageCode, market, at, factMap)));
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.dealerhub.api.Authentication;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.ReadinessCheck;
+import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.VendorCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,12 +24,13 @@ public class SoapServer implements ReadinessCheck {
 
     @Activate
     public SoapServer(@Reference Authentication authentication, @Reference MeterReadingService readings,
-            @Reference VendorCatalog vendors, @Reference MarketService markets) {
+            @Reference VendorCatalog vendors, @Reference MarketService markets,
+            @Reference ResponseDeadlines deadlines) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceClass(DealerhubSoap.class);
-        factory.setServiceBean(new DealerhubSoapEndpoint(readings, vendors, markets));
+        factory.setServiceBean(new DealerhubSoapEndpoint(readings, vendors, markets, deadlines));
         factory.getInInterceptors().add(new SoapAuthentication(authentication));
         this.server = factory.create();
     }

@@ -83,6 +83,32 @@ final class Types {
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "fact", namespace = DealerhubSoap.NS)
+    public static class Fact {
+        public String name;
+        public String value;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "deadline", namespace = DealerhubSoap.NS)
+    public static class Deadline {
+        /** ISO instant, absent when there is no deadline. */
+        public String deadline;
+        public String clockStart;
+        public String reason;
+        public String rule;
+
+        static Deadline of(org.dealerhub.api.spi.ResponseDeadline d) {
+            Deadline x = new Deadline();
+            x.deadline = d.deadline().map(Object::toString).orElse(null);
+            x.clockStart = d.clockStart() == null ? null : d.clockStart().toString();
+            x.reason = d.reason();
+            x.rule = d.rule();
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "vendor", namespace = DealerhubSoap.NS)
     public static class VendorInfo {
         public String id;

@@ -33,7 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = KonicaMinoltaNorwayResponseTimeRule.Config.class)
 public class KonicaMinoltaNorwayResponseTimeRule implements ResponseTimeRule {
 
-    static final String PID = "org.dealerhub.package-konica-minolta-no-NO";
+    static final String PID = "org.dealerhub.sla.konicaminolta.NO";
     static final String RULE = "KMNO-SLA-1";
     static final Set<String> PACKAGES = Set.of("SERVICE", "SUPPORT");
 

@@ -30,7 +30,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = KonicaMinoltaUkraineResponseTimeRule.Config.class)
 public class KonicaMinoltaUkraineResponseTimeRule implements ResponseTimeRule {
 
-    static final String PID = "org.dealerhub.package-konica-minolta-ua-UA";
+    static final String PID = "org.dealerhub.sla.konicaminolta.UA";
 
     // platform decision: demo defaults in business hours; the source leaves the figures to the contract. The
     // responses stay within the 2 working hours after which a customer should ask for the confirmation (KMUA-CHAN-2).

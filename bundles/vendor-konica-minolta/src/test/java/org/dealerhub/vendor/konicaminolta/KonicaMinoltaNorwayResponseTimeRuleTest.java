@@ -134,7 +134,7 @@ class KonicaMinoltaNorwayResponseTimeRuleTest {
         assertEquals(defaults.driftsstansHours(), c.getMethod("driftsstansHours").getDefaultValue());
         assertEquals(defaults.annetHours(), c.getMethod("annetHours").getDefaultValue());
         assertEquals(30, c.getMethod("maxDistanceKm").getDefaultValue());
-        assertEquals("org.dealerhub.package-konica-minolta-no-NO", KonicaMinoltaNorwayResponseTimeRule.PID);
+        assertEquals("org.dealerhub.sla.konicaminolta.NO", KonicaMinoltaNorwayResponseTimeRule.PID);
     }
 
     @Test

@@ -228,7 +228,7 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
                     c.getMethod(name + "ResolutionHours").getDefaultValue());
         }
         assertEquals(defaults, KonicaMinoltaUkraineResponseTimeRule.targets(config(Map.of())));
-        assertEquals("org.dealerhub.package-konica-minolta-ua-UA", KonicaMinoltaUkraineResponseTimeRule.PID);
+        assertEquals("org.dealerhub.sla.konicaminolta.UA", KonicaMinoltaUkraineResponseTimeRule.PID);
     }
 
     @Test
