@@ -32,6 +32,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    Reply send(String path, String method, String user, String password, String json)
+            throws IOException, InterruptedException {
+        return send(request(path, user, password).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     Reply postJson(String path, String user, String password, String json) throws IOException, InterruptedException {
         return post(path, user, password, "application/json", json);
     }

@@ -277,6 +277,25 @@ public class PlatformIT {
         }
     }
 
+    @Test
+    public void anAdminChangesAPriceAtRuntimeAndItIsWrittenToItsConfigurationFile() throws Exception {
+        String path = "/api/v1/vendors/printer-norge/prices/NO/OPERATING";
+        Http.Reply before = http.get(path, ADMIN, ADMIN_PW);
+        assertEquals(before.body(), 200, before.status());
+        assertTrue(before.body(), before.body().contains("\"currency\":\"NOK\""));
+        assertEquals(403, http.send(path, "PUT", "staff", "staff-demo", "{\"prices\":{\"monthlyFee\":1}}").status());
+        Http.Reply changed = http.send(path, "PUT", ADMIN, ADMIN_PW, "{\"prices\":{\"monthlyFee\":377.50}}");
+        assertEquals(changed.body(), 200, changed.status());
+        assertTrue(changed.body(), changed.body().contains("\"monthlyFee\":377.5"));
+        assertTrue(http.get(path, ADMIN, ADMIN_PW).body().contains("\"monthlyFee\":377.5"));
+        Path file = Paths.get(System.getProperty("karaf.etc"), "org.dealerhub.price-printer-norge-NO-OPERATING.cfg");
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end && !Files.readString(file).contains("377.5")) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.readString(file), Files.readString(file).contains("377.5"));
+    }
+
     private String vendorIds() throws Exception {
         return http.get("/api/v1/vendors", ADMIN, ADMIN_PW).body();
     }

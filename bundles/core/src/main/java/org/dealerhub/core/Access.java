@@ -21,9 +21,9 @@ final class Access {
         }
     }
 
-    static void requireAdmin(Caller caller) {
+    static void requireAdmin(Caller caller, String action) {
         if (caller.role() != Caller.Role.DEALER_ADMIN) {
-            throw DomainException.forbidden("only dealer administrators may delete");
+            throw DomainException.forbidden("only dealer administrators may " + action);
         }
     }
 

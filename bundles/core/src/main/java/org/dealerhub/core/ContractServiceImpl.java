@@ -120,7 +120,7 @@ public class ContractServiceImpl implements ContractService {
     public void delete(Caller caller, long id) {
         store.tx(em -> {
             ContractEntity e = find(em, caller, id);
-            Access.requireAdmin(caller);
+            Access.requireAdmin(caller, "delete");
             em.remove(e);
             return null;
         });

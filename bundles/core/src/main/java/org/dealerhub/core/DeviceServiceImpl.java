@@ -77,7 +77,7 @@ public class DeviceServiceImpl implements DeviceService {
     public void delete(Caller caller, long id) {
         store.tx(em -> {
             DeviceEntity e = find(em, caller, id);
-            Access.requireAdmin(caller);
+            Access.requireAdmin(caller, "delete");
             long readings = em.createQuery("SELECT COUNT(r) FROM MeterReading r WHERE r.deviceId = :d", Long.class)
                     .setParameter("d", id).getSingleResult();
             long contracts = em.createQuery(

@@ -72,7 +72,7 @@ public class OrganisationServiceImpl implements OrganisationService {
     public void delete(Caller caller, long id) {
         store.tx(em -> {
             OrganisationEntity e = find(em, caller, id);
-            Access.requireAdmin(caller);
+            Access.requireAdmin(caller, "delete");
             long devices = em.createQuery("SELECT COUNT(d) FROM Device d WHERE d.organisationId = :o", Long.class)
                     .setParameter("o", id).getSingleResult();
             long contracts = em.createQuery("SELECT COUNT(c) FROM Contract c WHERE c.organisationId = :o",

@@ -14,6 +14,7 @@ import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrganisationService;
+import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.Readiness;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.ResponseDeadlines;
@@ -52,13 +53,15 @@ public class RestServer {
             @Reference VendorCatalog vendors, @Reference MarketService markets,
             @Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
-            @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines) {
+            @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
+            @Reference PriceBook prices) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(new HealthResource(readiness), new VendorResource(vendors, markets),
-                new MarketResource(markets, calendars), new DeadlineResource(deadlines), new OrganisationResource(organisations), new DeviceResource(devices),
+                new MarketResource(markets, calendars), new DeadlineResource(deadlines),
+                new PriceResource(prices), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication),

@@ -1,0 +1,19 @@
+package org.dealerhub.api;
+
+import java.util.List;
+
+/**
+ * Operators' prices per vendor, package and market, kept in configuration (etc/org.dealerhub.price-*.cfg through
+ * ConfigAdmin), readable by dealer users and changed by dealer admins at runtime.
+ */
+public interface PriceBook {
+
+    /** The vendor's price lists in a market, one per package that has prices. */
+    List<PriceList> prices(Caller caller, String vendor, String market);
+
+    /** @throws DomainException NOT_FOUND when the package has no prices */
+    PriceList price(Caller caller, String vendor, String market, String packageCode);
+
+    /** Sets named prices of a package; the change is written to its configuration file and applies at once. */
+    PriceList change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change);
+}

@@ -1,0 +1,148 @@
+package org.dealerhub.core;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import org.dealerhub.api.Caller;
+import org.dealerhub.api.DomainException;
+import org.dealerhub.api.Market;
+import org.dealerhub.api.MarketService;
+import org.dealerhub.api.PriceBook;
+import org.dealerhub.api.PriceList;
+import org.dealerhub.api.VendorCatalog;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Prices are configuration: read from the {@link ConfiguredPrice} factory configurations, changed through
+ * ConfigAdmin (Karaf writes the change back to the etc/ file, so it survives restarts), in the market's currency.
+ */
+@Component
+public class PriceBookService implements PriceBook {
+
+    static final String FACTORY_PID = "org.dealerhub.price";
+    static final String PRICE_PREFIX = "price.";
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\.[a-zA-Z0-9-]+)?");
+    /** Amounts are kept to at most four decimals (click prices are fractions of the currency unit). */
+    private static final int MAX_SCALE = 4;
+
+    private final List<PriceSource> sources = new CopyOnWriteArrayList<>();
+    private final ConfigurationAdmin configurationAdmin;
+    private final MarketService markets;
+    private final VendorCatalog vendors;
+
+    @Activate
+    public PriceBookService(@Reference ConfigurationAdmin configurationAdmin, @Reference MarketService markets,
+            @Reference VendorCatalog vendors) {
+        this.configurationAdmin = configurationAdmin;
+        this.markets = markets;
+        this.vendors = vendors;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindSource(PriceSource source) {
+        sources.add(source);
+    }
+
+    void unbindSource(PriceSource source) {
+        sources.remove(source);
+    }
+
+    @Override
+    public List<PriceList> prices(Caller caller, String vendor, String market) {
+        Access.requireDealer(caller);
+        Market m = market(market);
+        return sources.stream().map(PriceSource::entry)
+                .filter(e -> e.vendor().equals(vendor) && e.market().equals(market))
+                .sorted(Comparator.comparing(PriceSource.Entry::packageCode))
+                .map(e -> toList(e, m)).toList();
+    }
+
+    @Override
+    public PriceList price(Caller caller, String vendor, String market, String packageCode) {
+        Access.requireDealer(caller);
+        Market m = market(market);
+        return sources.stream().map(PriceSource::entry)
+                .filter(e -> e.vendor().equals(vendor) && e.market().equals(market)
+                        && e.packageCode().equals(packageCode))
+                .findFirst().map(e -> toList(e, m))
+                .orElseThrow(() -> DomainException.notFound("prices of " + vendor + " " + market, packageCode));
+    }
+
+    @Override
+    public PriceList change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change) {
+        Access.requireAdmin(caller, "change prices");
+        Market m = market(market);
+        if (vendors.packages(vendor, market).stream().noneMatch(p -> p.code().equals(packageCode))) {
+            throw DomainException.invalid("packageCode", "vendor " + vendor + " has no package " + packageCode
+                    + " in market " + market);
+        }
+        if (change == null || change.prices() == null || change.prices().isEmpty()) {
+            throw DomainException.invalid("prices", "at least one named price is required");
+        }
+        Map<String, BigDecimal> valid = new TreeMap<>();
+        change.prices().forEach((name, amount) -> valid.put(name, validAmount(name, amount)));
+        try {
+            Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID,
+                    vendor + "-" + market + "-" + packageCode, "?");
+            Dictionary<String, Object> properties = configuration.getProperties();
+            if (properties == null) {
+                properties = new Hashtable<>();
+                properties.put("vendor", vendor);
+                properties.put("market", market);
+                properties.put("package", packageCode);
+            }
+            for (Map.Entry<String, BigDecimal> e : valid.entrySet()) {
+                properties.put(PRICE_PREFIX + e.getKey(), e.getValue().toPlainString());
+            }
+            configuration.update(properties);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot store the prices of " + vendor + " " + packageCode, e);
+        }
+        TreeMap<String, BigDecimal> merged = new TreeMap<>();
+        sources.stream().map(PriceSource::entry)
+                .filter(e -> e.vendor().equals(vendor) && e.market().equals(market)
+                        && e.packageCode().equals(packageCode))
+                .findFirst().ifPresent(e -> merged.putAll(e.prices()));
+        merged.putAll(valid);
+        return new PriceList(vendor, market, packageCode, m.currency(), merged);
+    }
+
+    /** A price name like monthlyFee or option.USER-TRAINING; a non-negative amount with at most four decimals. */
+    static BigDecimal validAmount(String name, BigDecimal amount) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw DomainException.invalid("prices", "invalid price name " + name);
+        }
+        if (amount == null) {
+            throw DomainException.invalid("prices." + name, "an amount is required");
+        }
+        if (amount.signum() < 0) {
+            throw DomainException.invalid("prices." + name, "a price cannot be negative");
+        }
+        if (amount.stripTrailingZeros().scale() > MAX_SCALE) {
+            throw DomainException.invalid("prices." + name, "at most " + MAX_SCALE + " decimals");
+        }
+        return amount;
+    }
+
+    private Market market(String code) {
+        return markets.market(code).orElseThrow(() -> DomainException.notFound("market", code));
+    }
+
+    private static PriceList toList(PriceSource.Entry e, Market m) {
+        return new PriceList(e.vendor(), e.market(), e.packageCode(), m.currency(), new TreeMap<>(e.prices()));
+    }
+}

@@ -1,0 +1,76 @@
+package org.dealerhub.shell;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.DomainException;
+import org.dealerhub.api.PriceBook;
+import org.dealerhub.api.PriceList;
+
+/** Operators' prices from the console. */
+final class PriceCommands {
+
+    private PriceCommands() {
+    }
+
+    static void print(PrintStream out, PriceList p) {
+        out.printf("%s %s %s (%s, excl. VAT)%n", p.vendor(), p.market(), p.packageCode(), p.currency());
+        p.prices().forEach((name, amount) -> out.printf("  %-28s %s%n", name, amount.toPlainString()));
+    }
+
+    @Service
+    @Command(scope = "dealerhub", name = "prices", description = "Shows a vendor's prices in a market")
+    public static class Prices extends DealerhubAction {
+        @Reference
+        PriceBook prices;
+
+        @Argument(index = 0, name = "vendor", required = true)
+        @Completion(Completers.Vendors.class)
+        String vendor;
+        @Argument(index = 1, name = "market", required = true)
+        @Completion(Completers.Markets.class)
+        String market;
+
+        @Override
+        void run(PrintStream out) {
+            prices.prices(CONSOLE, vendor, market).forEach(p -> print(out, p));
+        }
+    }
+
+    @Service
+    @Command(scope = "dealerhub", name = "price-set", description = "Sets one price of a vendor package in a market")
+    public static class PriceSet extends DealerhubAction {
+        @Reference
+        PriceBook prices;
+
+        @Argument(index = 0, name = "vendor", required = true)
+        @Completion(Completers.Vendors.class)
+        String vendor;
+        @Argument(index = 1, name = "market", required = true)
+        @Completion(Completers.Markets.class)
+        String market;
+        @Argument(index = 2, name = "package", required = true)
+        String packageCode;
+        @Argument(index = 3, name = "name", required = true, description = "e.g. monthlyFee, clickColourA4")
+        String name;
+        @Argument(index = 4, name = "amount", required = true)
+        String amount;
+
+        @Override
+        void run(PrintStream out) {
+            BigDecimal value;
+            try {
+                value = new BigDecimal(amount);
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("amount", "amount must be a number like 0.45");
+            }
+            print(out, prices.change(CONSOLE, vendor, market, packageCode, new PriceList.Change(Map.of(name, value))));
+        }
+    }
+}
