@@ -296,6 +296,30 @@ public class PlatformIT {
         assertTrue(Files.readString(file), Files.readString(file).contains("377.5"));
     }
 
+    @Test
+    public void termsVersionsArePublishedWithThirtyDaysNotice() throws Exception {
+        String path = "/api/v1/vendors/konica-minolta-no/terms";
+        String tooSoon = "{\"version\":\"2020-Q3\",\"effectiveFrom\":\""
+                + java.time.LocalDate.now().plusDays(5) + "\"}";
+        Http.Reply refused = http.postJson(path, ADMIN, ADMIN_PW, tooSoon);
+        assertEquals(refused.body(), 422, refused.status());
+        assertTrue(refused.body(), refused.body().contains("\"rule\":\"KMNO-TERMS-1\""));
+        String older = "{\"version\":\"2020\",\"effectiveFrom\":\"" + java.time.LocalDate.now().plusDays(40)
+                + "\"}";
+        assertEquals(400, http.postJson(path, ADMIN, ADMIN_PW, older).status());
+        // demo contract 2 was signed under 2020-Q3 already: publishing it changes no contract
+        String later = "{\"version\":\"2020-Q3\",\"effectiveFrom\":\"" + java.time.LocalDate.now().plusDays(40)
+                + "\"}";
+        Http.Reply preview = http.postJson(path + "/preview", ADMIN, ADMIN_PW, later);
+        assertEquals(preview.body(), 200, preview.status());
+        assertEquals("[]", preview.body());
+        Http.Reply published = http.postJson(path, ADMIN, ADMIN_PW, later);
+        assertEquals(published.body(), 201, published.status());
+        assertTrue(http.get(path, ADMIN, ADMIN_PW).body().contains("\"version\":\"2020-Q3\""));
+        assertTrue(http.get("/api/v1/contracts/2", ADMIN, ADMIN_PW).body()
+                .contains("\"effectiveTermsVersion\":\"2020-Q3\""));
+    }
+
     private String vendorIds() throws Exception {
         return http.get("/api/v1/vendors", ADMIN, ADMIN_PW).body();
     }

@@ -1,7 +1,10 @@
 package org.dealerhub.core;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.EntityManager;
 
@@ -9,6 +12,7 @@ import org.dealerhub.api.Caller;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.TermsPublication;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.spi.ServicePackage;
@@ -49,18 +53,18 @@ public class ContractServiceImpl implements ContractService {
         return store.read(em -> {
             if (caller.isDealer()) {
                 return em.createQuery("SELECT c FROM Contract c ORDER BY c.id", ContractEntity.class)
-                        .getResultList().stream().map(this::toValue).toList();
+                        .getResultList().stream().map(publications(em)).toList();
             }
             Long own = Access.ownOrganisation(em, caller);
             return em.createQuery("SELECT c FROM Contract c WHERE c.organisationId = :o ORDER BY c.id",
                     ContractEntity.class).setParameter("o", own == null ? -1L : own)
-                    .getResultList().stream().map(this::toValue).toList();
+                    .getResultList().stream().map(publications(em)).toList();
         });
     }
 
     @Override
     public Contract get(Caller caller, long id) {
-        return store.read(em -> toValue(find(em, caller, id)));
+        return store.read(em -> toValue(em, find(em, caller, id)));
     }
 
     @Override
@@ -93,7 +97,7 @@ public class ContractServiceImpl implements ContractService {
             e.amend(draft.start(), draft.end(), devices);
             em.persist(e);
             em.flush();
-            return toValue(e);
+            return toValue(em, e);
         });
     }
 
@@ -112,7 +116,7 @@ public class ContractServiceImpl implements ContractService {
                 throw DomainException.invalid("organisationId", "a contract cannot move to another organisation");
             }
             e.amend(draft.start(), draft.end(), validDevices(em, e.getOrganisationId(), draft.deviceIds()));
-            return toValue(e);
+            return toValue(em, e);
         });
     }
 
@@ -168,9 +172,21 @@ public class ContractServiceImpl implements ContractService {
         return e;
     }
 
-    private Contract toValue(ContractEntity e) {
+    /** Contracts to values, reading each vendor's terms publications once. */
+    private java.util.function.Function<ContractEntity, Contract> publications(EntityManager em) {
+        Map<String, List<TermsPublication>> byVendor = new HashMap<>();
+        return e -> toValue(byVendor.computeIfAbsent(e.getVendor(), v -> TermsServiceImpl.publications(em, v)), e);
+    }
+
+    private Contract toValue(EntityManager em, ContractEntity e) {
+        return toValue(TermsServiceImpl.publications(em, e.getVendor()), e);
+    }
+
+    private Contract toValue(List<TermsPublication> publications, ContractEntity e) {
+        String effective = EffectiveTerms.on(LocalDate.now(clock), e.getTermsVersion(), e.getSignedAt(),
+                publications);
         return new Contract(e.getId(), e.getOrganisationId(), e.getVendor(), e.getMarket(), e.getPackageCode(),
-                e.getStartDate(), e.getEndDate(), e.getDeviceIds(), e.getTermsVersion(),
+                e.getStartDate(), e.getEndDate(), e.getDeviceIds(), e.getTermsVersion(), effective,
                 read(e.getPackageSnapshot()), e.getSignedAt());
     }
 

@@ -36,6 +36,7 @@ final class TestPlatform implements AutoCloseable {
     static final Caller STAFF = new Caller("staff", Caller.Role.DEALER_STAFF, Optional.empty());
 
     final EntityManagerFactory emf;
+    final Store store;
     final VendorRegistry vendors = new VendorRegistry();
     final OrganisationServiceImpl organisations;
     final DeviceServiceImpl devices;
@@ -49,7 +50,7 @@ final class TestPlatform implements AutoCloseable {
         new Migrations(Migrations.class.getClassLoader()).migrate(ds);
         emf = Persistence.createEntityManagerFactory("dealerhub",
                 Map.of("javax.persistence.nonJtaDataSource", ds));
-        Store store = new Store() {
+        store = new Store() {
             @Override
             public <T> T tx(Function<EntityManager, T> work) {
                 EntityManager em = emf.createEntityManager();

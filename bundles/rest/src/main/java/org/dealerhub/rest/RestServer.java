@@ -18,6 +18,7 @@ import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.Readiness;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.ResponseDeadlines;
+import org.dealerhub.api.TermsService;
 import org.dealerhub.api.VendorCatalog;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -54,14 +55,14 @@ public class RestServer {
             @Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
-            @Reference PriceBook prices) {
+            @Reference PriceBook prices, @Reference TermsService terms) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceBeans(List.of(new HealthResource(readiness), new VendorResource(vendors, markets),
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
-                new PriceResource(prices), new OrganisationResource(organisations), new DeviceResource(devices),
+                new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication),

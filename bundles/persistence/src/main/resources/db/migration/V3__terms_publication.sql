@@ -1,0 +1,12 @@
+-- KMNO-TERMS-1: an operator publishes a newer terms version of a vendor with at least 30 days' notice; from its
+-- effective date it applies to the vendor's contracts signed under an older one.
+CREATE TABLE TERMS_PUBLICATION (
+  ID BIGINT NOT NULL PRIMARY KEY,
+  VENDOR VARCHAR(60) NOT NULL,
+  VERSION VARCHAR(40) NOT NULL,
+  EFFECTIVE_FROM DATE NOT NULL,
+  PUBLISHED_AT TIMESTAMP NOT NULL,
+  PUBLISHED_BY VARCHAR(100) NOT NULL,
+  CONSTRAINT UQ_TERMS_VENDOR_VERSION UNIQUE (VENDOR, VERSION)
+);
+INSERT INTO ID_SEQUENCE (SEQ_NAME, SEQ_COUNT) VALUES ('TERMS_PUBLICATION', 0);
