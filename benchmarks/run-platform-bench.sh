@@ -11,7 +11,7 @@
 # All ports are set in the unpacked copy, so it can run beside another Karaf that uses the default ports.
 #
 # Usage: benchmarks/run-platform-bench.sh [--http-port 8181] [--ssh-port 18101] [--rmi-registry-port 11099]
-#        [--rmi-server-port 14444] [--clients 8] [--seconds 20] [--max-requests 200000] [--batches 5]
+#        [--rmi-server-port 14444] [--clients 4] [--warmup 20] [--seconds 20] [--max-requests 200000] [--batches 5]
 #        [--batch-size 1000] [--deploy-repeats 5] [--idle-wait 15] [--boot-timeout 300] [--zip PATH]
 #        [--vendor-jar PATH] [--keep]
 set -uo pipefail
@@ -23,10 +23,11 @@ HTTP_PORT=8181
 SSH_PORT=18101
 RMI_REGISTRY_PORT=11099
 RMI_SERVER_PORT=14444
-CLIENTS=8
+CLIENTS=4
+WARMUP=20
 SECONDS_SINGLE=20
 MAX_REQUESTS=200000
-BATCHES=5
+BATCHES=20
 BATCH_SIZE=1000
 DEPLOY_REPEATS=5
 IDLE_WAIT=15
@@ -47,6 +48,7 @@ while [ $# -gt 0 ]; do
     --rmi-registry-port) need_int "$1" "${2:-}"; RMI_REGISTRY_PORT=$2; shift 2 ;;
     --rmi-server-port) need_int "$1" "${2:-}"; RMI_SERVER_PORT=$2; shift 2 ;;
     --clients) need_int "$1" "${2:-}"; CLIENTS=$2; shift 2 ;;
+    --warmup) need_int "$1" "${2:-}"; WARMUP=$2; shift 2 ;;
     --seconds) need_int "$1" "${2:-}"; SECONDS_SINGLE=$2; shift 2 ;;
     --max-requests) need_int "$1" "${2:-}"; MAX_REQUESTS=$2; shift 2 ;;
     --batches) need_int "$1" "${2:-}"; BATCHES=$2; shift 2 ;;
@@ -326,7 +328,7 @@ echo "   median: deploy ${DEPLOY_MEDIAN} ms, undeploy ${UNDEPLOY_MEDIAN} ms"
 echo
 echo "-- 4. meter-reading ingest (java -jar $(basename "$BENCH_JAR"), running on the same machine)"
 java -jar "$BENCH_JAR" "$BASE" "$CLIENTS" "$SECONDS_SINGLE" "$MAX_REQUESTS" "$BATCHES" \
-  "--batch-size=$BATCH_SIZE" --kv >"$WORK/ingest.out" 2>&1
+  "--batch-size=$BATCH_SIZE" "--warmup=$WARMUP" --kv >"$WORK/ingest.out" 2>&1
 INGEST_RC=$?
 grep -v '^BENCH ' "$WORK/ingest.out" | sed 's/^/   /'
 kv() { grep -m1 "^BENCH $1=" "$WORK/ingest.out" | cut -d= -f2- ; }
