@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -23,7 +20,7 @@ import org.dealerhub.api.spi.ResponsePromise;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
-import org.dealerhub.persistence.Migrations;
+import org.dealerhub.persistence.JpaStore;
 import org.dealerhub.persistence.Store;
 
 /**
@@ -47,37 +44,10 @@ final class TestPlatform implements AutoCloseable {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + UUID.randomUUID());
         ds.setCreateDatabase("create");
-        new Migrations(Migrations.class.getClassLoader()).migrate(ds);
         emf = Persistence.createEntityManagerFactory("dealerhub",
                 Map.of("javax.persistence.nonJtaDataSource", ds));
-        store = new Store() {
-            @Override
-            public <T> T tx(Function<EntityManager, T> work) {
-                EntityManager em = emf.createEntityManager();
-                EntityTransaction tx = em.getTransaction();
-                try {
-                    tx.begin();
-                    T result = work.apply(em);
-                    tx.commit();
-                    return result;
-                } finally {
-                    if (tx.isActive()) {
-                        tx.rollback();
-                    }
-                    em.close();
-                }
-            }
-
-            @Override
-            public <T> T read(Function<EntityManager, T> work) {
-                EntityManager em = emf.createEntityManager();
-                try {
-                    return work.apply(em);
-                } finally {
-                    em.close();
-                }
-            }
-        };
+        // the same Store the container gets: migrations first, then transactions on the persistence unit
+        store = new JpaStore(ds, emf);
         MarketService markets = new MarketService() {
             final Market no = new Market("NO", "Norway", Currency.getInstance("NOK"), ZoneId.of("Europe/Oslo"),
                     LocalTime.of(8, 0), LocalTime.of(16, 0));

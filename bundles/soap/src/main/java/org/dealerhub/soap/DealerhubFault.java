@@ -25,6 +25,14 @@ public class DealerhubFault extends Exception {
         return new DealerhubFault(e.describe(), info);
     }
 
+    /** Our own failure: logged by the caller, told to the client without internals. */
+    static DealerhubFault internal() {
+        FaultInfo info = new FaultInfo();
+        info.error = "internal error";
+        info.kind = "INTERNAL";
+        return new DealerhubFault(info.error, info);
+    }
+
     public FaultInfo getFaultInfo() {
         return faultInfo;
     }

@@ -112,7 +112,7 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
             throw DealerhubFault.of(e);
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in the SOAP API", e);
-            throw DealerhubFault.of(new DomainException(DomainException.Kind.CONFLICT, "internal error", null, null));
+            throw DealerhubFault.internal();
         }
     }
 }

@@ -65,7 +65,20 @@ public class CanonPackages implements ServicePackageProvider {
                 new Term("Toner for normal use", "CANON-PKG-2"),
                 new Term("Device Management Service (DMS)", "CANON-PKG-2"),
                 new Term("Free mono volume", "CANON-PKG-2"),
-                new Term("Support 08:00-16:00 Monday to Friday, not on public holidays", "CANON-HOURS-1")));
+                new Term("Support 08:00-16:00 Monday to Friday, not on public holidays", "CANON-HOURS-1"),
+                // CANON-DMS-1: what DMS delivers (toner monitoring and automatic shipment on compatible devices)
+                new Term("DMS: toner-level monitoring and error-code alerts to Canon (compatible devices)",
+                        "CANON-DMS-1"),
+                new Term("DMS: remote diagnostics and the Remote Software Operator Kit", "CANON-DMS-1"),
+                new Term("DMS: proactive consumable alerts and automatic shipment of toner, waste toner and CRUs",
+                        "CANON-DMS-1"),
+                new Term("DMS: 24/7 web portal for service requests with progress, knowledge base, account and"
+                        + " device data", "CANON-DMS-1"),
+                new Term("DMS: remote firmware updates and volume reports per device (A3/A4, colour split, paper)",
+                        "CANON-DMS-1"),
+                // CANON-DMS-2: the customer's side of DMS
+                new Term("DMS requires the customer's network to let the device reach Canon, and the customer to"
+                        + " report the device's IP address and every change of it", "CANON-DMS-2")));
         if (unlimited) {
             terms.add(new Term("No page-volume limits: unlimited colour pages and toner", "CANON-PKG-3"));
         } else {
@@ -79,6 +92,7 @@ public class CanonPackages implements ServicePackageProvider {
         return List.of(
                 new Term("Toner stock set-up, staples, other consumables, toner freight, misuse", "CANON-SCOPE-1"),
                 new Term("Print resale: devices are for the customer's internal use", "CANON-SCOPE-1"),
-                new Term("Banner printing, unless agreed separately", "CANON-VOL-4"));
+                new Term("Banner printing, unless agreed separately", "CANON-VOL-4"),
+                new Term("Requests caused outside Canon's responsibility, billed at hourly rates", "CANON-DMS-2"));
     }
 }

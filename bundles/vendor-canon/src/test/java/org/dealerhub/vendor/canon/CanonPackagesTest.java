@@ -62,4 +62,14 @@ class CanonPackagesTest {
     void CANON_SCOPE_1_exclusionsAreListed() {
         assertTrue(pkg("NO", "PLUS").exclusions().stream().anyMatch(t -> t.rule().equals("CANON-SCOPE-1")));
     }
+
+    @Test
+    void CANON_DMS_1_and_2_dmsDeliverablesAndTheCustomersPrerequisitesAreInEveryPackage() {
+        for (ServicePackage p : packages.packages("NO")) {
+            assertTrue(p.inclusions().stream().filter(t -> t.rule().equals("CANON-DMS-1")).count() >= 5, p.code());
+            assertTrue(p.inclusions().stream().anyMatch(t -> t.rule().equals("CANON-DMS-2")
+                    && t.text().contains("IP address")), p.code());
+            assertTrue(p.exclusions().stream().anyMatch(t -> t.rule().equals("CANON-DMS-2")), p.code());
+        }
+    }
 }
