@@ -51,10 +51,14 @@ public class ConfiguredMarket implements MarketSource {
         @AttributeDefinition(description = "Country of the public holidays (ISO 3166-1 alpha-2); the code if empty",
                 required = false)
         String holidayCountry() default "";
+
+        @AttributeDefinition(description = "Whether the country's public holidays are closed days (e.g. false in"
+                + " Ukraine while martial law makes them working days)", required = false)
+        boolean observePublicHolidays() default true;
     }
 
     /** What one configuration says, swapped whole on every change. */
-    private record State(Market market, Set<LocalDate> closedDays, String holidayCountry) {
+    private record State(Market market, Set<LocalDate> closedDays, String holidayCountry, boolean publicHolidays) {
     }
 
     private volatile State state;
@@ -63,13 +67,17 @@ public class ConfiguredMarket implements MarketSource {
     @Modified
     void configure(Config config) {
         Set<LocalDate> closed = new TreeSet<>();
-        for (String day : config.closedDays()) {
-            if (!day.isBlank()) {
-                closed.add(LocalDate.parse(day.trim()));
+        // an etc/ file gives the list as one comma-separated value
+        for (String value : config.closedDays()) {
+            for (String day : value.split(",")) {
+                if (!day.isBlank()) {
+                    closed.add(LocalDate.parse(day.trim()));
+                }
             }
         }
         String country = config.holidayCountry().isBlank() ? config.code() : config.holidayCountry().trim();
-        this.state = new State(toMarket(config), Collections.unmodifiableSet(closed), country);
+        this.state = new State(toMarket(config), Collections.unmodifiableSet(closed), country,
+                config.observePublicHolidays());
     }
 
     static Market toMarket(Config c) {
@@ -95,5 +103,10 @@ public class ConfiguredMarket implements MarketSource {
     @Override
     public String holidayCountry() {
         return state.holidayCountry();
+    }
+
+    @Override
+    public boolean observesPublicHolidays() {
+        return state.publicHolidays();
     }
 }

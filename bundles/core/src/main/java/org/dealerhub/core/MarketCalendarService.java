@@ -11,6 +11,7 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Market;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.spi.BusinessCalendar;
+import org.dealerhub.core.calendar.HolidaySource;
 import org.dealerhub.core.calendar.JollydayHolidays;
 import org.dealerhub.core.calendar.MarketCalendar;
 import org.osgi.service.component.annotations.Component;
@@ -29,8 +30,12 @@ public class MarketCalendarService implements MarketCalendars {
     /** Longest range one calendar view may span. */
     static final int MAX_VIEW_DAYS = 731;
 
-    private record Key(Market market, java.util.Set<LocalDate> closedDays, String holidayCountry) {
+    private record Key(Market market, java.util.Set<LocalDate> closedDays, String holidayCountry,
+            boolean publicHolidays) {
     }
+
+    /** A market that observes no public holidays (only the dealer's own closed days). */
+    private static final HolidaySource NO_PUBLIC_HOLIDAYS = date -> java.util.Optional.empty();
 
     private final List<MarketSource> sources = new CopyOnWriteArrayList<>();
     private final Map<Key, MarketCalendar> calendars = new ConcurrentHashMap<>();
@@ -78,11 +83,13 @@ public class MarketCalendarService implements MarketCalendars {
     private MarketCalendar marketCalendar(String market) {
         MarketSource source = sources.stream().filter(s -> s.market().code().equals(market)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("market", market));
-        Key key = new Key(source.market(), source.closedDays(), source.holidayCountry());
+        Key key = new Key(source.market(), source.closedDays(), source.holidayCountry(),
+                source.observesPublicHolidays());
         return calendars.computeIfAbsent(key, k -> {
             calendars.keySet().removeIf(old -> old.market().code().equals(market));
-            return new MarketCalendar(k.market(), holidays.computeIfAbsent(k.holidayCountry(), JollydayHolidays::new),
-                    k.closedDays());
+            HolidaySource publicHolidays = k.publicHolidays()
+                    ? holidays.computeIfAbsent(k.holidayCountry(), JollydayHolidays::new) : NO_PUBLIC_HOLIDAYS;
+            return new MarketCalendar(k.market(), publicHolidays, k.closedDays());
         });
     }
 }

@@ -14,4 +14,7 @@ public interface MarketSource {
 
     /** The country whose public holidays the market observes (ISO 3166-1 alpha-2). */
     String holidayCountry();
+
+    /** False where the country's public holidays are working days (configuration). */
+    boolean observesPublicHolidays();
 }

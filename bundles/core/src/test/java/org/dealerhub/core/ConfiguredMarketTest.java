@@ -18,6 +18,11 @@ class ConfiguredMarketTest {
 
     static ConfiguredMarket.Config config(String code, String currency, String zone, String opens, String closes,
             String[] closedDays) {
+        return config(code, currency, zone, opens, closes, closedDays, true);
+    }
+
+    static ConfiguredMarket.Config config(String code, String currency, String zone, String opens, String closes,
+            String[] closedDays, boolean publicHolidays) {
         return new ConfiguredMarket.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -62,6 +67,11 @@ class ConfiguredMarketTest {
             @Override
             public String holidayCountry() {
                 return "";
+            }
+
+            @Override
+            public boolean observePublicHolidays() {
+                return publicHolidays;
             }
         };
     }

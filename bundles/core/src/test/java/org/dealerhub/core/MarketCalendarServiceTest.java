@@ -24,11 +24,11 @@ class MarketCalendarServiceTest {
     @Test
     void theViewListsWorkingDaysPublicHolidaysAndTheDealersClosedDays() {
         MarketCalendarService service = new MarketCalendarService();
-        service.bindSource(norway("2026-12-28"));
+        service.bindSource(norway("2026-12-28, 2026-12-30"));
         MarketCalendars.View view = service.view("NO", LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 31));
         assertEquals(List.of(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 22), LocalDate.of(2026, 12, 23),
-                LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 30),
-                LocalDate.of(2026, 12, 31)), view.workingDays());
+                LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 31)),
+                view.workingDays());
         assertTrue(view.closedDays().stream().anyMatch(d -> d.date().equals(LocalDate.of(2026, 12, 25))
                 && !d.dealerClosedDay()));
         assertTrue(view.closedDays().stream().anyMatch(d -> d.date().equals(LocalDate.of(2026, 12, 28))
@@ -47,6 +47,20 @@ class MarketCalendarServiceTest {
         market.configure(ConfiguredMarketTest.config("NO", "NOK", "Europe/Oslo", "08:00", "16:00",
                 new String[] {"2026-06-08"}));
         assertFalse(service.calendar("NO").isBusinessTime(Instant.parse("2026-06-08T10:00:00Z")));
+    }
+
+    @Test
+    void aMarketCanWorkOnPublicHolidaysAndStillCloseOnTheDealersOwnDays() {
+        ConfiguredMarket ukraine = new ConfiguredMarket();
+        ukraine.configure(ConfiguredMarketTest.config("UA", "UAH", "Europe/Kyiv", "09:00", "18:00",
+                new String[] {"2026-08-25"}, false));
+        MarketCalendarService service = new MarketCalendarService();
+        service.bindSource(ukraine);
+        // Independence Day (Monday 24 August 2026) is a working day; the dealer's own closed day is not
+        MarketCalendars.View view = service.view("UA", LocalDate.of(2026, 8, 24), LocalDate.of(2026, 8, 25));
+        assertEquals(List.of(LocalDate.of(2026, 8, 24)), view.workingDays());
+        assertEquals(1, view.closedDays().size());
+        assertTrue(view.closedDays().get(0).dealerClosedDay());
     }
 
     @Test
