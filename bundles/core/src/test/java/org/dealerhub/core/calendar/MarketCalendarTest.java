@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.dealerhub.api.Market;
+import org.dealerhub.api.spi.BusinessCalendar;
 import org.dealerhub.core.calendar.MarketCalendar.Holiday;
 import org.junit.jupiter.api.Test;
 
@@ -324,5 +325,22 @@ class MarketCalendarTest {
         List<Instant> results = IntStream.range(0, 2000).parallel()
                 .mapToObj(i -> fresh.plusBusinessTime(at("2026-12-31T14:00:00Z"), hours(2))).distinct().toList();
         assertEquals(List.of(at("2027-01-04T08:00:00Z")), results);
+    }
+
+    @Test
+    void KMUA_SW_3_pausedIntervalsDoNotCountAsBusinessTime() {
+        // Ukraine 09:00-18:00 Kyiv (UTC+2 in November): Monday 2026-11-23 10:00 to 16:00 local = 6 business hours
+        Instant from = at("2026-11-23T08:00:00Z");
+        Instant to = at("2026-11-23T14:00:00Z");
+        assertEquals(Duration.ofHours(6), ukraine.businessTimeBetween(from, to, List.of()));
+        // waiting for the customer 11:00-12:30 and, overlapping, 12:00-13:00 local: 2 hours stand still
+        List<BusinessCalendar.Pause> pauses = List.of(
+                new BusinessCalendar.Pause(at("2026-11-23T10:00:00Z"), at("2026-11-23T11:00:00Z")),
+                new BusinessCalendar.Pause(at("2026-11-23T09:00:00Z"), at("2026-11-23T10:30:00Z")));
+        assertEquals(Duration.ofHours(4), ukraine.businessTimeBetween(from, to, pauses));
+        // a pause reaching past the end, or over the night, only takes what lies inside business hours and the range
+        List<BusinessCalendar.Pause> overnight = List.of(
+                new BusinessCalendar.Pause(at("2026-11-23T13:00:00Z"), at("2026-11-24T08:00:00Z")));
+        assertEquals(Duration.ofHours(5), ukraine.businessTimeBetween(from, to, overnight));
     }
 }
