@@ -38,6 +38,7 @@ public class PriceBookService implements PriceBook {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\.[a-zA-Z0-9-]+)?");
     /** Amounts are kept to at most four decimals (click prices are fractions of the currency unit). */
     private static final int MAX_SCALE = 4;
+    private static final long APPLY_TIMEOUT_NANOS = 5_000_000_000L;
 
     private final List<PriceSource> sources = new CopyOnWriteArrayList<>();
     private final ConfigurationAdmin configurationAdmin;
@@ -112,13 +113,41 @@ public class PriceBookService implements PriceBook {
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the prices of " + vendor + " " + packageCode, e);
         }
-        TreeMap<String, BigDecimal> merged = new TreeMap<>();
-        sources.stream().map(PriceSource::entry)
+        return new PriceList(vendor, market, packageCode, m.currency(), awaitApplied(vendor, market, packageCode,
+                valid));
+    }
+
+    /**
+     * ConfigAdmin hands the change to the price component on its own thread: wait (briefly) until the component
+     * has it, so a read right after a change sees it.
+     */
+    private TreeMap<String, BigDecimal> awaitApplied(String vendor, String market, String packageCode,
+            Map<String, BigDecimal> changed) {
+        long deadline = System.nanoTime() + APPLY_TIMEOUT_NANOS;
+        Map<String, BigDecimal> current = current(vendor, market, packageCode);
+        while (!applied(current, changed) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            current = current(vendor, market, packageCode);
+        }
+        TreeMap<String, BigDecimal> merged = new TreeMap<>(current);
+        merged.putAll(changed);
+        return merged;
+    }
+
+    private Map<String, BigDecimal> current(String vendor, String market, String packageCode) {
+        return sources.stream().map(PriceSource::entry)
                 .filter(e -> e.vendor().equals(vendor) && e.market().equals(market)
                         && e.packageCode().equals(packageCode))
-                .findFirst().ifPresent(e -> merged.putAll(e.prices()));
-        merged.putAll(valid);
-        return new PriceList(vendor, market, packageCode, m.currency(), merged);
+                .findFirst().map(PriceSource.Entry::prices).orElse(Map.of());
+    }
+
+    private static boolean applied(Map<String, BigDecimal> current, Map<String, BigDecimal> changed) {
+        return changed.entrySet().stream().allMatch(c -> current.containsKey(c.getKey())
+                && current.get(c.getKey()).compareTo(c.getValue()) == 0);
     }
 
     /** A price name like monthlyFee or option.USER-TRAINING; a non-negative amount with at most four decimals. */
