@@ -7,6 +7,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -76,10 +77,7 @@ public class PriceBookService implements PriceBook {
     public PriceList price(Caller caller, String vendor, String market, String packageCode) {
         Access.requireDealer(caller);
         Market m = market(market);
-        return sources.stream().map(PriceSource::entry)
-                .filter(e -> e.vendor().equals(vendor) && e.market().equals(market)
-                        && e.packageCode().equals(packageCode))
-                .findFirst().map(e -> toList(e, m))
+        return entry(vendor, market, packageCode).map(e -> toList(e, m))
                 .orElseThrow(() -> DomainException.notFound("prices of " + vendor + " " + market, packageCode));
     }
 
@@ -139,10 +137,14 @@ public class PriceBookService implements PriceBook {
     }
 
     private Map<String, BigDecimal> current(String vendor, String market, String packageCode) {
+        return entry(vendor, market, packageCode).map(PriceSource.Entry::prices).orElse(Map.of());
+    }
+
+    private Optional<PriceSource.Entry> entry(String vendor, String market, String packageCode) {
         return sources.stream().map(PriceSource::entry)
                 .filter(e -> e.vendor().equals(vendor) && e.market().equals(market)
                         && e.packageCode().equals(packageCode))
-                .findFirst().map(PriceSource.Entry::prices).orElse(Map.of());
+                .findFirst();
     }
 
     private static boolean applied(Map<String, BigDecimal> current, Map<String, BigDecimal> changed) {

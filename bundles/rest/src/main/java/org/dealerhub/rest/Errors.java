@@ -89,16 +89,13 @@ final class Errors {
         }
     }
 
-    /** Anything else is our fault: logged here, a plain 500 for the client. */
+    /**
+     * Anything else is our fault: logged here, a plain 500 for the client. (JAX-RS picks the mapper nearest to the
+     * exception's class, so refusals and JAX-RS's own errors never reach this one.)
+     */
     static final class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
-            if (e instanceof DomainException d) {
-                return of(d);
-            }
-            if (e instanceof WebApplicationException w) {
-                return new WebMapper().toResponse(w);
-            }
             LOG.error("Unexpected failure in the REST API", e);
             return response(500, new ApiError("internal error", null, null));
         }
