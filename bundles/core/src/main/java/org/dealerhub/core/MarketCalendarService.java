@@ -31,7 +31,7 @@ public class MarketCalendarService implements MarketCalendars {
     static final int MAX_VIEW_DAYS = 731;
 
     private record Key(Market market, java.util.Set<LocalDate> closedDays, String holidayCountry,
-            boolean publicHolidays) {
+            boolean publicHolidays, java.util.Optional<HolidaySource> customHolidays) {
     }
 
     /** A market that observes no public holidays (only the dealer's own closed days). */
@@ -48,7 +48,9 @@ public class MarketCalendarService implements MarketCalendars {
 
     void unbindSource(MarketSource source) {
         sources.remove(source);
-        calendars.keySet().removeIf(k -> k.market().code().equals(source.market().code()));
+        if (source.market() != null) {
+            calendars.keySet().removeIf(k -> k.market().code().equals(source.market().code()));
+        }
     }
 
     @Override
@@ -81,14 +83,15 @@ public class MarketCalendarService implements MarketCalendars {
     }
 
     private MarketCalendar marketCalendar(String market) {
-        MarketSource source = sources.stream().filter(s -> s.market().code().equals(market)).findFirst()
-                .orElseThrow(() -> DomainException.notFound("market", market));
+        MarketSource source = sources.stream().filter(s -> s.market() != null && s.market().code().equals(market))
+                .findFirst().orElseThrow(() -> DomainException.notFound("market", market));
         Key key = new Key(source.market(), source.closedDays(), source.holidayCountry(),
-                source.observesPublicHolidays());
+                source.observesPublicHolidays(), source.customHolidays());
         return calendars.computeIfAbsent(key, k -> {
             calendars.keySet().removeIf(old -> old.market().code().equals(market));
-            HolidaySource publicHolidays = k.publicHolidays()
-                    ? holidays.computeIfAbsent(k.holidayCountry(), JollydayHolidays::new) : NO_PUBLIC_HOLIDAYS;
+            HolidaySource publicHolidays = !k.publicHolidays() ? NO_PUBLIC_HOLIDAYS
+                    : k.customHolidays().orElseGet(() -> holidays.computeIfAbsent(k.holidayCountry(),
+                            JollydayHolidays::new));
             return new MarketCalendar(k.market(), publicHolidays, k.closedDays());
         });
     }

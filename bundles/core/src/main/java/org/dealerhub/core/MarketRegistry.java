@@ -2,6 +2,7 @@ package org.dealerhub.core;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,11 +30,18 @@ public class MarketRegistry implements MarketService {
 
     @Override
     public List<Market> markets() {
-        return sources.stream().map(MarketSource::market).sorted(Comparator.comparing(Market::code)).toList();
+        return sources.stream().map(MarketSource::market).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Market::code)).toList();
     }
 
     @Override
     public Optional<Market> market(String code) {
-        return sources.stream().map(MarketSource::market).filter(m -> m.code().equals(code)).findFirst();
+        return sources.stream().map(MarketSource::market).filter(m -> m != null && m.code().equals(code))
+                .findFirst();
+    }
+
+    @Override
+    public List<String> configurationProblems() {
+        return sources.stream().flatMap(s -> s.problem().stream()).sorted().toList();
     }
 }

@@ -1,13 +1,22 @@
 package org.dealerhub.core;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dealerhub.api.Market;
+import org.dealerhub.core.calendar.HolidaySource;
 
 /** One configured market, as a service inside the core. */
 public interface MarketSource {
+    /** The market, or null while its configuration has never been usable (see {@link #problem()}). */
     Market market();
+
+    /** Why the market's current configuration was refused, if it was. */
+    Optional<String> problem();
+
+    /** The holidays of an operator's Jollyday definition, replacing the library's own list for the country. */
+    Optional<HolidaySource> customHolidays();
 
     /** The dealer's own closed days in the market (added to the public holidays). */
     Set<LocalDate> closedDays();

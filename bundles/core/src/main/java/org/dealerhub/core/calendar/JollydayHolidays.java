@@ -1,5 +1,6 @@
 package org.dealerhub.core.calendar;
 
+import java.net.URL;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
+import de.focus_shift.jollyday.core.ManagerParameter;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import de.focus_shift.jollyday.jackson.JacksonConfigurationService;
 
@@ -43,10 +45,32 @@ public final class JollydayHolidays implements HolidaySource {
             throw new IllegalArgumentException("Jollyday has no holiday calendar for country " + country);
         }
         this.country = code.toUpperCase(Locale.ROOT);
-        this.manager = createManager(code);
+        this.manager = createManager(ManagerParameters.create(code));
     }
 
-    private static HolidayManager createManager(String code) {
+    private JollydayHolidays(String name, HolidayManager manager) {
+        this.country = name;
+        this.manager = manager;
+    }
+
+    /**
+     * The public holidays of a holiday definition in Jollyday's XML format, replacing the library's own list, e.g.
+     * where a country's statutory list changed after the library's (Ukraine's 2023 reform). Read at once, so a
+     * definition that cannot be read is refused here and not on first use.
+     */
+    public static JollydayHolidays fromDefinition(URL definition) {
+        JollydayHolidays holidays;
+        try {
+            holidays = new JollydayHolidays(definition.toString(), createManager(ManagerParameters.create(definition)));
+            holidays.year(Year.now().getValue());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("holiday definition " + definition + " cannot be read: " + e.getMessage(),
+                    e);
+        }
+        return holidays;
+    }
+
+    private static HolidayManager createManager(ManagerParameter parameter) {
         synchronized (JOLLYDAY_INIT) {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -54,7 +78,7 @@ public final class JollydayHolidays implements HolidaySource {
             // ConfigurationService type of jollyday-core (jollyday-core's own loader cannot see the parser's file)
             thread.setContextClassLoader(JacksonConfigurationService.class.getClassLoader());
             try {
-                return HolidayManager.getInstance(ManagerParameters.create(code));
+                return HolidayManager.getInstance(parameter);
             } finally {
                 thread.setContextClassLoader(previous);
             }

@@ -20,8 +20,10 @@ import org.dealerhub.api.spi.BusinessCalendar;
 
 /**
  * A market's business time (CANON-HOURS-1, KMNO-HOURS-1, KMUA-SW-1): the market's hours [opens, closes) in its time
- * zone, Monday to Friday, without the public holidays of its {@link HolidaySource} and without the dealer's own
- * closed days. Immutable and pure: a change of market, holidays or closed days makes a new calendar.
+ * zone on its working days (Monday to Friday unless configured otherwise), without the public holidays of its
+ * {@link HolidaySource} and without the dealer's own closed days. Hours may close at midnight and a week may have
+ * seven working days, so round the clock (KMUA-EXTRA-1's 24/7) is the market 00:00-24:00 on every day: its
+ * intervals then touch, and not a minute is lost at midnight. Immutable and pure: a change of market, holidays or closed days makes a new calendar.
  *
  * <p>Each year is computed once, on first use, into a table of its business intervals as absolute instants (epoch
  * nanoseconds), so daylight-saving changes need no special case: an interval is always the local opening to the
@@ -52,6 +54,8 @@ public final class MarketCalendar implements BusinessCalendar {
     private final ZoneId zone;
     private final LocalTime opens;
     private final LocalTime closes;
+    private final boolean closesAtMidnight;
+    private final Set<DayOfWeek> workingDays;
     private final HolidaySource holidays;
     private final Set<LocalDate> dealerClosedDays;
     private final AtomicReferenceArray<YearTable> years = new AtomicReferenceArray<>(MAX_YEAR - MIN_YEAR + 1);
@@ -61,9 +65,8 @@ public final class MarketCalendar implements BusinessCalendar {
         this.zone = Objects.requireNonNull(market.zone(), "market zone");
         this.opens = Objects.requireNonNull(market.opens(), "market opens");
         this.closes = Objects.requireNonNull(market.closes(), "market closes");
-        if (!opens.isBefore(closes)) {
-            throw new IllegalArgumentException("market " + market.code() + ": opens must be before closes");
-        }
+        this.closesAtMidnight = market.closesAtMidnight();
+        this.workingDays = market.workingDays();
         this.holidays = Objects.requireNonNull(holidays, "holidays");
         this.dealerClosedDays = Set.copyOf(dealerClosedDays);
     }
@@ -180,7 +183,8 @@ public final class MarketCalendar implements BusinessCalendar {
 
     @Override
     public String toString() {
-        return "MarketCalendar[" + market.code() + " " + zone + " " + opens + "-" + closes + ", " + holidays
+        return "MarketCalendar[" + market.code() + " " + zone + " " + opens + "-" + (closesAtMidnight ? "24:00" : closes)
+                + " " + workingDays + ", " + holidays
                 + ", " + dealerClosedDays.size() + " dealer closed days]";
     }
 
@@ -236,12 +240,11 @@ public final class MarketCalendar implements BusinessCalendar {
             LocalDate date = first.plusDays(i);
             holidayName[i] = holidays.holiday(date).orElse(null);
             dealerClosed[i] = dealerClosedDays.contains(date);
-            DayOfWeek dow = date.getDayOfWeek();
-            working[i] = dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY
-                    && holidayName[i] == null && !dealerClosed[i];
+            working[i] = workingDays.contains(date.getDayOfWeek()) && holidayName[i] == null && !dealerClosed[i];
             if (working[i]) {
                 open[count] = nanos(date.atTime(opens).atZone(zone).toInstant());
-                close[count] = nanos(date.atTime(closes).atZone(zone).toInstant());
+                close[count] = nanos((closesAtMidnight ? date.plusDays(1).atStartOfDay(zone)
+                        : date.atTime(closes).atZone(zone)).toInstant());
                 count++;
             }
         }

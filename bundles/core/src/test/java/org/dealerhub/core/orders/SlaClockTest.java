@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -141,5 +143,33 @@ class SlaClockTest {
                 pause("2026-01-13T10:00:00Z", "2026-01-13T12:00:00Z"),
                 pause("2026-01-13T11:00:00Z", "2026-01-13T13:00:00Z")));
         assertEquals(Duration.ofHours(3), s.paused());
+    }
+
+    /** KMUA-EXTRA-1's 24/7 option in Kyiv: the market round the clock on every day, public holidays ignored. */
+    final MarketCalendar kyiv247 = new MarketCalendar(new Market("UA", "Ukraine", Currency.getInstance("UAH"),
+            ZoneId.of("Europe/Kyiv"), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, EnumSet.allOf(DayOfWeek.class)),
+            date -> Optional.empty(), Set.of());
+
+    @Test
+    void KMUA_EXTRA_1_noMinuteIsLostAtMidnightRoundTheClock() {
+        // Saturday 2 May 2026 23:30 Kyiv (EEST, 20:30Z), 4 hours: Sunday 03:30 (00:30Z)
+        Instant sat2330 = at("2026-05-02T20:30:00Z");
+        assertEquals(at("2026-05-03T00:30:00Z"), kyiv247.plusBusinessTime(sat2330, Duration.ofHours(4)));
+        assertEquals(Duration.ofHours(4), kyiv247.businessTimeBetween(sat2330, at("2026-05-03T00:30:00Z")));
+        assertTrue(kyiv247.isBusinessTime(at("2026-05-02T21:00:00Z")), "midnight itself is business time");
+        SlaClock clock = new SlaClock(kyiv247, sat2330, at("2026-05-03T00:30:00Z"));
+        // held from 23:50 to 00:10: 20 minutes across midnight, all of them counted
+        SlaClock.Status s = clock.at(at("2026-05-03T00:00:00Z"),
+                List.of(pause("2026-05-02T20:50:00Z", "2026-05-02T21:10:00Z")));
+        assertEquals(Duration.ofMinutes(20), s.paused());
+        assertEquals(Duration.ofMinutes(190), s.used());
+        assertEquals(at("2026-05-03T00:50:00Z"), s.deadline());
+    }
+
+    @Test
+    void KMUA_EXTRA_1_roundTheClockAcrossTheAutumnDaylightSavingNightCountsItsRealHours() {
+        // Sun 25 Oct 2026: Kyiv goes from EEST to EET at 04:00 local (01:00Z): the night has 25 real hours
+        Instant sat2200 = at("2026-10-24T19:00:00Z"); // Sat 22:00 EEST
+        assertEquals(Duration.ofHours(11), kyiv247.businessTimeBetween(sat2200, at("2026-10-25T06:00:00Z"))); // Sun 08:00 EET
     }
 }
