@@ -42,8 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Usage: {@code java -jar dealerhub-benchmarks.jar [baseUrl] [clients] [seconds] [maxRequests] [batches]
  * [--batch-size=1000] [--warmup=3] [--user=admin] [--password=admin-demo] [--server-pid=PID] [--kv]}. Defaults:
- * {@code http://localhost:8181 8 20 200000 5}. {@code --kv} also prints {@code BENCH key=value} lines for scripts; {@code --server-pid} (the Karaf JVM on this
- * machine) adds the server's CPU time per request.
+ * {@code http://localhost:8181 8 20 200000 5}. {@code --kv} also prints {@code BENCH key=value} lines for scripts;
+ * {@code --server-pid} (the Karaf JVM on this machine) adds the server's CPU time per request.
  * Exit status: 0 all checks passed, 3 the run finished but a check failed (non-2xx, batch not fully accepted,
  * history count mismatch), 1 setup failed, 2 bad arguments.
  */
@@ -195,9 +195,9 @@ public final class IngestBenchmark {
         if (options.warmupSeconds() > 0) {
             runPhase(clients, options.warmupSeconds(), Long.MAX_VALUE, false);
         }
-        long cpu0 = serverCpuNanos();
+        ServerCpu cpu0 = serverCpu();
         PhaseResult single = runPhase(clients, options.seconds(), options.maxRequests(), true);
-        single.serverCpuNanos = serverCpuNanos() - cpu0;
+        single.serverCpu = serverCpu().minus(cpu0);
         long expectedHistory = 0;
         long actualHistory = 0;
         for (Client c : clients) {
@@ -208,9 +208,9 @@ public final class IngestBenchmark {
         }
 
         // ---- phase B: batches
-        cpu0 = serverCpuNanos();
+        cpu0 = serverCpu();
         BatchResult batch = runBatches();
-        batch.serverCpuNanos = serverCpuNanos() - cpu0;
+        batch.serverCpu = serverCpu().minus(cpu0);
 
         return report(single, batch, expectedHistory, actualHistory);
     }
@@ -418,8 +418,8 @@ public final class IngestBenchmark {
                 ms(percentile(lat, 50)), ms(percentile(lat, 99)), ms(lat.length == 0 ? 0 : lat[lat.length - 1]),
                 ms(lat.length == 0 ? 0 : (long) Arrays.stream(lat).average().orElse(0))));
         if (options.serverPid() != 0 && requests > 0) {
-            s.append(String.format("   server CPU      %.0f us per request (user + system of the Karaf JVM)%n",
-                    single.serverCpuNanos / 1e3 / requests));
+            s.append(String.format("   server CPU      %s per request (user + system of the Karaf JVM)%n",
+                    single.serverCpu.per(requests)));
         }
         s.append(String.format("   status          %s%n", single.statuses));
         s.append(String.format("   non-2xx         %d   (I/O errors %d)%n", non2xx, single.ioErrors));
@@ -436,7 +436,7 @@ public final class IngestBenchmark {
         s.append(String.format("   throughput      %.0f readings/s   (%.2f s in %d batch requests)%n", readingsPerS,
                 batchSeconds, bl.length));
         if (options.serverPid() != 0 && batch.accepted > 0) {
-            s.append(String.format("   server CPU      %.1f us per reading%n", batch.serverCpuNanos / 1e3 / batch.accepted));
+            s.append(String.format("   server CPU      %s per reading%n", batch.serverCpu.per(batch.accepted)));
         }
         s.append(String.format("   batch latency   each %s ms%n", joinMs(batch.latencies.values())));
         s.append(String.format("                   min %.0f   median %.0f   max %.0f ms%n",
@@ -457,7 +457,8 @@ public final class IngestBenchmark {
             kv("single.max_ms", String.format(Locale.ROOT, "%.2f", ms(lat.length == 0 ? 0 : lat[lat.length - 1])));
             kv("single.non2xx", non2xx);
             if (options.serverPid() != 0 && requests > 0) {
-                kv("single.server_cpu_us", String.format(Locale.ROOT, "%.0f", single.serverCpuNanos / 1e3 / requests));
+                kv("single.server_cpu_us", us(single.serverCpu.total(), requests));
+                kv("single.server_jit_us", us(single.serverCpu.jit(), requests));
             }
             kv("single.io_errors", single.ioErrors);
             kv("history.ok", historyOk);
@@ -470,27 +471,63 @@ public final class IngestBenchmark {
             kv("batch.median_ms", String.format(Locale.ROOT, "%.0f", ms(percentile(bl, 50))));
             kv("batch.ok", batchOk);
             if (options.serverPid() != 0 && batch.accepted > 0) {
-                kv("batch.server_cpu_us", String.format(Locale.ROOT, "%.1f", batch.serverCpuNanos / 1e3 / batch.accepted));
+                kv("batch.server_cpu_us", us(batch.serverCpu.total(), batch.accepted));
+                kv("batch.server_jit_us", us(batch.serverCpu.jit(), batch.accepted));
             }
         }
         return singleOk && batchOk && historyOk ? 0 : 3;
     }
 
+    /** CPU time of the server process: all threads, and the JIT compiler and GC threads among them. */
+    record ServerCpu(long total, long jit, long gc) {
+        ServerCpu minus(ServerCpu o) {
+            return new ServerCpu(total - o.total, jit - o.jit, gc - o.gc);
+        }
+
+        String per(long n) {
+            return String.format(Locale.ROOT, "%.1f us (JIT compiler %.1f, GC %.1f, the rest %.1f)", total / 1e3 / n,
+                    jit / 1e3 / n, gc / 1e3 / n, (total - jit - gc) / 1e3 / n);
+        }
+    }
+
     /**
-     * CPU time (user + system) the server process has used so far, from /proc (Linux), or 0 without
-     * {@code --server-pid}: CPU per request depends far less on a busy machine than requests per second.
+     * CPU time (user + system) the server process has used so far, per thread from /proc (Linux), or zeros without
+     * {@code --server-pid}: CPU per request depends far less on a busy machine than requests per second do, and
+     * the JIT's share tells how far from warm the JVM still is.
      */
-    private long serverCpuNanos() {
+    private ServerCpu serverCpu() {
+        long total = 0;
+        long jit = 0;
+        long gc = 0;
         if (options.serverPid() == 0) {
-            return 0;
+            return new ServerCpu(0, 0, 0);
         }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + options.serverPid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / CLOCK_TICKS;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + options.serverPid() + "/task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) { // the thread ended meanwhile
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / CLOCK_TICKS;
+                total += nanos;
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += nanos;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += nanos;
+                }
+            }
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return new ServerCpu(0, 0, 0);
         }
+        return new ServerCpu(total, jit, gc);
+    }
+
+    private static String us(long nanos, long n) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e3 / n);
     }
 
     private static void kv(String key, Object value) {
@@ -613,7 +650,7 @@ public final class IngestBenchmark {
 
     private static final class PhaseResult {
         long wallNanos;
-        long serverCpuNanos;
+        ServerCpu serverCpu = new ServerCpu(0, 0, 0);
         final LongList latencies = new LongList();
         final Map<Integer, Long> statuses = new TreeMap<>();
         final Map<Integer, String> errorSamples = new TreeMap<>();
@@ -622,7 +659,7 @@ public final class IngestBenchmark {
     }
 
     private static final class BatchResult {
-        long serverCpuNanos;
+        ServerCpu serverCpu = new ServerCpu(0, 0, 0);
         final LongList latencies = new LongList();
         long accepted;
         long refused;
