@@ -496,13 +496,13 @@ public final class IngestBenchmark {
      * the JIT's share tells how far from warm the JVM still is.
      */
     private ServerCpu serverCpu() {
-        long total = 0;
-        long jit = 0;
-        long gc = 0;
         if (options.serverPid() == 0) {
             return new ServerCpu(0, 0, 0);
         }
-        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + options.serverPid() + "/task"))) {
+        Path proc = Path.of("/proc/" + options.serverPid());
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.newDirectoryStream(proc.resolve("task"))) {
             for (Path task : tasks) {
                 String stat;
                 try {
@@ -511,19 +511,23 @@ public final class IngestBenchmark {
                     continue;
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / CLOCK_TICKS;
-                total += nanos;
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    jit += nanos;
+                    jit += cpuNanos(stat);
                 } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-                    gc += nanos;
+                    gc += cpuNanos(stat);
                 }
             }
+            // the process's own figure: it keeps the CPU of threads that have ended
+            return new ServerCpu(cpuNanos(Files.readString(proc.resolve("stat"))), jit, gc);
         } catch (IOException | RuntimeException e) {
             return new ServerCpu(0, 0, 0);
         }
-        return new ServerCpu(total, jit, gc);
+    }
+
+    /** utime + stime of a /proc stat line. */
+    private static long cpuNanos(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / CLOCK_TICKS;
     }
 
     private static String us(long nanos, long n) {
