@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Dealerhub platform benchmark: measures, on a fresh copy of the built distribution,
-#   1. cold boot to REST ready (and the boot time the platform logs itself),
-#   2. idle RSS of the Karaf JVM some seconds after ready,
+#   1. first boot (empty data/) and warm restarts (bin/stop, bin/karaf again; median of --restarts), each from
+#      launching bin/karaf to GET /api/v1/health 200, with the boot time the platform logs itself and the JVM's
+#      CPU time until then,
+#   2. idle RSS of the Karaf JVM some seconds after the first boot,
 #   3. hot-deploy / undeploy latency of the example vendor bundle (deploy/ folder),
-#   4. meter-reading ingest (single readings with concurrent clients, and 1,000-reading batches),
-# then stops Karaf, removes the copy and prints a summary table.
+#   4. meter-reading ingest on the restarted (cold) JVM after a warm-up: single readings with concurrent clients
+#      and 1,000-reading batches, each beside its floor measured in the same run just before: raw JDBC into a fresh
+#      Derby database on the same disk (JdbcFloor: durable single-row commits with as many threads as clients, and
+#      batched rows), with the ratios,
+# then stops Karaf, removes the copy and prints a summary table with the goals (issue 8) met or not.
 #
-# Expects the distribution built already (karaf-assembly/target/dealerhub-karaf-assembly-0.1.0-SNAPSHOT.zip) and the
-# example vendor jar (bundles/vendor-example/target/...). Builds benchmarks/target/dealerhub-benchmarks.jar if missing.
+# Expects the distribution built (karaf-assembly/target/dealerhub-karaf-assembly-0.1.0-SNAPSHOT.zip) and the
+# example vendor jar (bundles/vendor-example/target/...); --build builds both first (mvn package, no install).
+# Builds benchmarks/target/dealerhub-benchmarks.jar if missing or older than its sources.
 # All ports are set in the unpacked copy, so it can run beside another Karaf that uses the default ports.
 #
-# Usage: benchmarks/run-platform-bench.sh [--http-port 8181] [--ssh-port 18101] [--rmi-registry-port 11099]
-#        [--rmi-server-port 14444] [--clients 4] [--warmup 20] [--seconds 20] [--max-requests 200000] [--batches 5]
-#        [--batch-size 1000] [--deploy-repeats 5] [--idle-wait 15] [--boot-timeout 300] [--zip PATH]
+# Usage: benchmarks/run-platform-bench.sh [--build] [--http-port 8181] [--ssh-port 18101] [--rmi-registry-port 11099]
+#        [--rmi-server-port 14444] [--clients 4] [--warmup 20] [--seconds 20] [--max-requests 200000] [--batches 20]
+#        [--batch-size 1000] [--restarts 3] [--deploy-repeats 5] [--idle-wait 15] [--boot-timeout 300] [--zip PATH]
 #        [--vendor-jar PATH] [--keep]
 set -uo pipefail
 
@@ -30,14 +36,16 @@ MAX_REQUESTS=200000
 BATCHES=20
 BATCH_SIZE=1000
 DEPLOY_REPEATS=5
+RESTARTS=3
 IDLE_WAIT=15
 BOOT_TIMEOUT=300
 ZIP="$ROOT/karaf-assembly/target/dealerhub-karaf-assembly-0.1.0-SNAPSHOT.zip"
 VENDOR_JAR="$ROOT/bundles/vendor-example/target/dealerhub-vendor-example-0.1.0-SNAPSHOT.jar"
 KEEP=false
+BUILD=false
 USER_PASS="admin:admin-demo"
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "ERROR: $*" >&2; exit 1; }
 need_int() { [[ "$2" =~ ^[0-9]+$ ]] || die "$1 needs a number (got '$2')"; }
 
@@ -54,11 +62,13 @@ while [ $# -gt 0 ]; do
     --batches) need_int "$1" "${2:-}"; BATCHES=$2; shift 2 ;;
     --batch-size) need_int "$1" "${2:-}"; BATCH_SIZE=$2; shift 2 ;;
     --deploy-repeats) need_int "$1" "${2:-}"; DEPLOY_REPEATS=$2; shift 2 ;;
+    --restarts) need_int "$1" "${2:-}"; RESTARTS=$2; shift 2 ;;
     --idle-wait) need_int "$1" "${2:-}"; IDLE_WAIT=$2; shift 2 ;;
     --boot-timeout) need_int "$1" "${2:-}"; BOOT_TIMEOUT=$2; shift 2 ;;
     --zip) ZIP=${2:-}; shift 2 ;;
     --vendor-jar) VENDOR_JAR=${2:-}; shift 2 ;;
     --keep) KEEP=true; shift ;;
+    --build) BUILD=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument $1" ;;
   esac
@@ -70,10 +80,15 @@ done
 [ "$(printf '%s\n' "$HTTP_PORT" "$SSH_PORT" "$RMI_REGISTRY_PORT" "$RMI_SERVER_PORT" | sort -u | wc -l)" -eq 4 ] \
   || die "the four ports must differ"
 [ "$DEPLOY_REPEATS" -ge 1 ] && [ "$DEPLOY_REPEATS" -le 50 ] || die "--deploy-repeats must be 1..50"
+[ "$RESTARTS" -ge 1 ] && [ "$RESTARTS" -le 20 ] || die "--restarts must be 1..20"
 [ "$IDLE_WAIT" -le 600 ] || die "--idle-wait must be at most 600"
 [ "$BOOT_TIMEOUT" -ge 10 ] && [ "$BOOT_TIMEOUT" -le 1800 ] || die "--boot-timeout must be 10..1800"
 
 for tool in java jar curl awk; do command -v "$tool" >/dev/null 2>&1 || die "$tool is required"; done
+if $BUILD; then
+  echo "building the distribution and the benchmark tools (mvn package, tests skipped) ..."
+  mvn -q -B -o -f "$ROOT/pom.xml" package -DskipTests || die "the build failed"
+fi
 [ -f "$ZIP" ] || die "distribution not found: $ZIP (build it first)"
 [ -f "$VENDOR_JAR" ] || die "example vendor jar not found: $VENDOR_JAR (build bundles/vendor-example first)"
 
@@ -109,6 +124,11 @@ set_prop() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
   if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# CPU time (user + system) a process has used so far, in ms: less sensitive to a busy machine than wall time
+cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null
+}
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
 
@@ -206,8 +226,7 @@ done
 BENCH_JAR="$SCRIPT_DIR/target/dealerhub-benchmarks.jar"
 if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$SCRIPT_DIR/src" "$SCRIPT_DIR/pom.xml" -newer "$BENCH_JAR" -type f 2>/dev/null)" ]; then
   echo "building $BENCH_JAR ..."
-  mvn -q -B -o -f "$SCRIPT_DIR/pom.xml" package || mvn -q -B -f "$SCRIPT_DIR/pom.xml" package \
-    || die "could not build the benchmark tool"
+  mvn -q -B -o -f "$ROOT/pom.xml" -pl benchmarks -am package -DskipTests || die "could not build the benchmark tool"
 fi
 
 WORK=$(mktemp -d /tmp/dealerhub-bench.XXXXXX)
@@ -240,40 +259,53 @@ set_prop "$KH/etc/org.apache.karaf.management.cfg" rmiServerPort "$RMI_SERVER_PO
 echo "   unpacked in ${UNPACK_MS} ms; ports written to etc/org.ops4j.pax.web.cfg, org.apache.karaf.shell.cfg," \
      "org.apache.karaf.management.cfg"
 
-# ------------------------------------------------------------------------------------------------ 1. cold boot
+# ------------------------------------------------------------------------------------------------ 1. boot
+
+# boot_karaf LABEL: launches bin/karaf server and polls GET /api/v1/health until 200; sets READY_MS (launch -> 200),
+# LOGGED_MS (the platform's own "ready ... ms after JVM start") and JVM_PID
+boot_karaf() {
+  local t_start
+  unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG KARAF_OPTS KARAF_DEBUG
+  t_start=$(now_ms)
+  (cd "$KH" && exec setsid bin/karaf server </dev/null >>"$WORK/karaf-console.log" 2>&1) &
+  LAUNCHER_PID=$!
+  STOP_NOTE="running"
+  READY_MS=""
+  LAST_CODE=""
+  while :; do
+    LAST_CODE=$(http_code "$BASE/api/v1/health" 2)
+    if [ "$LAST_CODE" = "200" ]; then READY_MS=$(( $(now_ms) - t_start )); break; fi
+    if ! kill -0 "$LAUNCHER_PID" 2>/dev/null && [ -z "$(karaf_jvm_pid)" ]; then
+      tail -n 30 "$WORK/karaf-console.log" >&2
+      die "Karaf exited before it was ready ($1)"
+    fi
+    if [ $(( $(now_ms) - t_start )) -gt $(( BOOT_TIMEOUT * 1000 )) ]; then
+      tail -n 30 "$KH/data/log/karaf.log" >&2 2>/dev/null
+      die "not ready after $BOOT_TIMEOUT s ($1; last health answer: $LAST_CODE)"
+    fi
+    sleep 0.05
+  done
+  T_READY=$(now_ms)
+  JVM_PID=$(karaf_jvm_pid || true)
+  [ -n "$JVM_PID" ] || die "ready, but the Karaf JVM process of $KH was not found"
+  CPU_MS=$(cpu_ms "$JVM_PID")
+  LOGGED_MS=""
+  for _ in $(seq 1 100); do
+    LOGGED_MS=$(grep -ho 'Dealerhub ready [0-9]* ms after JVM start' "$KH"/data/log/karaf.log 2>/dev/null \
+      | tail -1 | grep -o '[0-9]\+' || true)
+    [ -n "$LOGGED_MS" ] && break
+    sleep 0.1
+  done
+  echo "   REST ready after ${READY_MS} ms (from launching bin/karaf); platform log: ${LOGGED_MS:-not found} ms" \
+       "after JVM start; CPU time used by then ${CPU_MS} ms; JVM pid $JVM_PID"
+}
 
 echo
-echo "-- 1. cold boot: bin/karaf server, polling GET $BASE/api/v1/health until 200"
-unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG KARAF_OPTS KARAF_DEBUG
-T_START=$(now_ms)
-(cd "$KH" && exec setsid bin/karaf server </dev/null >"$WORK/karaf-console.log" 2>&1) &
-LAUNCHER_PID=$!
-STOP_NOTE="running"
-READY_MS=""
-LAST_CODE=""
-while :; do
-  LAST_CODE=$(http_code "$BASE/api/v1/health" 2)
-  if [ "$LAST_CODE" = "200" ]; then READY_MS=$(( $(now_ms) - T_START )); break; fi
-  if ! kill -0 "$LAUNCHER_PID" 2>/dev/null && [ -z "$(karaf_jvm_pid)" ]; then
-    tail -n 30 "$WORK/karaf-console.log" >&2
-    die "Karaf exited before it was ready"
-  fi
-  if [ $(( $(now_ms) - T_START )) -gt $(( BOOT_TIMEOUT * 1000 )) ]; then
-    tail -n 30 "$KH/data/log/karaf.log" >&2 2>/dev/null
-    die "not ready after $BOOT_TIMEOUT s (last health answer: $LAST_CODE)"
-  fi
-  sleep 0.05
-done
-JVM_PID=$(karaf_jvm_pid || true)
-[ -n "$JVM_PID" ] || die "ready, but the Karaf JVM process of $KH was not found"
-LOGGED_MS=""
-for _ in $(seq 1 100); do
-  LOGGED_MS=$(grep -ho 'Dealerhub ready [0-9]* ms after JVM start' "$KH"/data/log/karaf.log* 2>/dev/null \
-    | head -1 | grep -o '[0-9]\+' || true)
-  [ -n "$LOGGED_MS" ] && break
-  sleep 0.1
-done
-echo "   REST ready after ${READY_MS} ms (from launching bin/karaf); platform log: ${LOGGED_MS:-not found} ms after JVM start; JVM pid $JVM_PID"
+echo "-- 1a. first boot (empty data/): bin/karaf server, polling GET $BASE/api/v1/health until 200"
+boot_karaf "first boot"
+FIRST_MS=$READY_MS
+FIRST_LOGGED_MS=$LOGGED_MS
+FIRST_CPU_MS=$CPU_MS
 
 # ------------------------------------------------------------------------------------------------ 2. idle RSS
 
@@ -282,7 +314,27 @@ echo "-- 2. idle RSS: waiting ${IDLE_WAIT} s after ready"
 sleep "$IDLE_WAIT"
 IDLE_RSS=$(rss_mb "$JVM_PID")
 [ -n "$IDLE_RSS" ] || die "cannot read /proc/$JVM_PID/status"
-echo "   VmRSS ${IDLE_RSS} MB (pid $JVM_PID, $(( ($(now_ms) - T_START - READY_MS) / 1000 )) s after ready)"
+echo "   VmRSS ${IDLE_RSS} MB (pid $JVM_PID, $(( ($(now_ms) - T_READY) / 1000 )) s after ready)"
+
+# ------------------------------------------------------------------------------------------------ 1b. warm restart
+
+echo
+echo "-- 1b. warm restart, ${RESTARTS} time(s): bin/stop, then bin/karaf server again on the same data/"
+RESTART_TIMES=()
+RESTART_LOGGED=()
+RESTART_CPUS=()
+for i in $(seq 1 "$RESTARTS"); do
+  stop_karaf
+  echo "   $STOP_NOTE"
+  mv "$KH/data/log/karaf.log" "$WORK/karaf-boot-$i.log" 2>/dev/null || true
+  boot_karaf "warm restart $i"
+  RESTART_TIMES+=("$READY_MS")
+  RESTART_LOGGED+=("$LOGGED_MS")
+  RESTART_CPUS+=("$CPU_MS")
+done
+RESTART_MS=$(printf '%s\n' "${RESTART_TIMES[@]}" | median)
+RESTART_LOGGED_MS=$(printf '%s\n' "${RESTART_LOGGED[@]}" | grep . | median)
+RESTART_CPU_MS=$(printf '%s\n' "${RESTART_CPUS[@]}" | grep . | median)
 
 # ------------------------------------------------------------------------------------------------ 3. hot deploy
 
@@ -326,12 +378,20 @@ echo "   median: deploy ${DEPLOY_MEDIAN} ms, undeploy ${UNDEPLOY_MEDIAN} ms"
 # ------------------------------------------------------------------------------------------------ 4. ingest
 
 echo
-echo "-- 4. meter-reading ingest (java -jar $(basename "$BENCH_JAR"), running on the same machine)"
+echo "-- 4a. the floor: raw JDBC into a fresh Derby database on the same disk (Karaf idles meanwhile)"
+(cd "$WORK" && java -Dderby.system.home="$WORK" -cp "$BENCH_JAR" org.dealerhub.bench.JdbcFloor "$WORK/floor-db" \
+  "--threads=$CLIENTS" "--seconds=$SECONDS_SINGLE" "--warmup=$WARMUP" "--batches=$BATCHES" \
+  "--batch-size=$BATCH_SIZE" --kv) >"$WORK/floor.out" 2>&1 || { cat "$WORK/floor.out" >&2; die "the floor run failed"; }
+grep -v '^BENCH ' "$WORK/floor.out" | sed 's/^/   /'
+rm -rf "$WORK/floor-db"
+
+echo
+echo "-- 4b. meter-reading ingest (java -jar $(basename "$BENCH_JAR"), running on the same machine)"
 java -jar "$BENCH_JAR" "$BASE" "$CLIENTS" "$SECONDS_SINGLE" "$MAX_REQUESTS" "$BATCHES" \
-  "--batch-size=$BATCH_SIZE" "--warmup=$WARMUP" --kv >"$WORK/ingest.out" 2>&1
+  "--batch-size=$BATCH_SIZE" "--warmup=$WARMUP" "--server-pid=$JVM_PID" --kv >"$WORK/ingest.out" 2>&1
 INGEST_RC=$?
 grep -v '^BENCH ' "$WORK/ingest.out" | sed 's/^/   /'
-kv() { grep -m1 "^BENCH $1=" "$WORK/ingest.out" | cut -d= -f2- ; }
+kv() { grep -h -m1 "^BENCH $1=" "$WORK/ingest.out" "$WORK/floor.out" | cut -d= -f2- ; }
 BUSY_RSS=$(rss_mb "$JVM_PID")
 
 # ------------------------------------------------------------------------------------------------ stop
@@ -346,31 +406,57 @@ if pgrep -f -- "$KH" >/dev/null 2>&1; then KARAF_LEFT="yes (!)"; else KARAF_LEFT
 
 deploy_list=$(IFS=' '; echo "${DEPLOY_TIMES[*]:-}")
 undeploy_list=$(IFS=' '; echo "${UNDEPLOY_TIMES[*]:-}")
-row() { printf '| %-44s | %-40s |\n' "$1" "$2"; }
-line() { printf '+%s+%s+\n' "$(printf -- '-%.0s' $(seq 1 46))" "$(printf -- '-%.0s' $(seq 1 42))"; }
+row() { printf '| %-40s | %-28s | %-24s | %-20s |\n' "$1" "$2" "${3:-}" "${4:-}"; }
+dash() { printf -- '-%.0s' $(seq 1 "$1"); }
+line() { printf '+%s+%s+%s+%s+\n' "$(dash 42)" "$(dash 30)" "$(dash 26)" "$(dash 22)"; }
+# ratio A B: A / B with two decimals, "-" when either is missing
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.2f\n", a / b }'; }
+# goal VALUE OP LIMIT [UNIT] (OP <= or >=): "OP LIMIT UNIT: met", "...: NOT met", or "...: ?" without a value
+goal() {
+  awk -v v="$1" -v op="$2" -v l="$3" -v u="${4:+ $4}" 'BEGIN { printf "%s %s%s: ", op, l, u
+    if (v == "" || v == "-") print "?"
+    else if ((op == "<=" && v + 0 <= l + 0) || (op == ">=" && v + 0 >= l + 0)) print "met"
+    else print "NOT met" }'
+}
+single_ratio=$(ratio "$(kv single.rps)" "$(kv floor.single_per_s)")
+batch_ratio=$(ratio "$(kv batch.readings_per_s)" "$(kv floor.batch_rows_per_s)")
 echo
 echo "== Summary ($(nproc) cores; benchmark client shares the machine with Karaf; load average now $(cut -d" " -f1-3 /proc/loadavg))"
+echo "   cold JVM for every phase: ingest runs on the restarted JVM after a ${WARMUP} s warm-up, the floor likewise"
 line
-row "Figure" "Value"
+row "Figure" "Dealerhub" "floor, ratio" "goal"
 line
-row "1. Cold boot to REST ready (launch -> 200)" "${READY_MS} ms"
-row "   boot time logged by the platform" "${LOGGED_MS:-not found} ms after JVM start"
-row "2. Idle RSS, ${IDLE_WAIT} s after ready" "${IDLE_RSS} MB"
+row "1a. First boot (launch -> /health 200)" "${FIRST_MS} ms" "" "$(goal "$FIRST_MS" "<=" 8000 ms)"
+row "    logged by the platform" "${FIRST_LOGGED_MS:-?} ms after JVM start"
+row "    JVM CPU time (user+sys) until ready" "${FIRST_CPU_MS:-?} ms"
+row "1b. Warm restart, median of ${RESTARTS}" "${RESTART_MS} ms" "" "$(goal "$RESTART_MS" "<=" 6000 ms)"
+row "    each run (launch -> /health 200)" "$(IFS=' '; echo "${RESTART_TIMES[*]}") ms"
+row "    logged by the platform, median" "${RESTART_LOGGED_MS:-?} ms after JVM start"
+row "    JVM CPU time until ready, median" "${RESTART_CPU_MS:-?} ms"
+row "2. Idle RSS, ${IDLE_WAIT} s after first boot" "${IDLE_RSS} MB" "" "$(goal "$IDLE_RSS" "<=" 350 MB)"
 row "   RSS after the ingest runs" "${BUSY_RSS:-?} MB"
 row "3. Hot deploy, median of ${DEPLOY_REPEATS}" "${DEPLOY_MEDIAN} ms"
 row "   each run" "${deploy_list:--} ms"
 row "   Undeploy (delete jar), median" "${UNDEPLOY_MEDIAN} ms"
 row "   each run" "${undeploy_list:--} ms"
 [ "$DEPLOY_FAIL" -eq 0 ] || row "   runs that timed out" "$DEPLOY_FAIL"
-row "4a. Single readings, $(kv single.clients) clients" "$(kv single.rps) requests/s"
+row "4a. Single readings, $(kv single.clients) clients" "$(kv single.rps) requests/s" \
+  "$(kv floor.single_per_s) commits/s, x${single_ratio}" "$(goal "$single_ratio" ">=" 0.5)"
+row "    latency p99" "$(kv single.p99_ms) ms" "$(kv floor.single_p99_ms) ms" \
+  "$(goal "$(kv single.p99_ms)" "<=" 20 ms)"
+row "    latency p50 / max" "$(kv single.p50_ms) / $(kv single.max_ms) ms"
+row "    server CPU per reading (JIT in it)" "$(kv single.server_cpu_us) ($(kv single.server_jit_us)) us" \
+  "$(kv floor.single_cpu_us) us/commit, x$(ratio "$(kv single.server_cpu_us)" "$(kv floor.single_cpu_us)")"
 row "    requests / duration" "$(kv single.requests) in $(kv single.seconds) s"
-row "    latency p50 / p99 / max" "$(kv single.p50_ms) / $(kv single.p99_ms) / $(kv single.max_ms) ms"
 row "    non-2xx (I/O errors)" "$(kv single.non2xx) ($(kv single.io_errors))"
-row "4b. Batches of $(kv batch.size) readings" "$(kv batch.readings_per_s) readings/s"
-row "    per-batch latency (median)" "$(kv batch.latencies_ms | tr ',' ' ') ms ($(kv batch.median_ms))"
+row "4b. Batches of $(kv batch.size) readings" "$(kv batch.readings_per_s) readings/s" \
+  "$(kv floor.batch_rows_per_s) rows/s, x${batch_ratio}" "$(goal "$batch_ratio" ">=" 0.7)"
+row "    per-batch latency, median" "$(kv batch.median_ms) ms"
+row "    server CPU per reading (JIT in it)" "$(kv batch.server_cpu_us) ($(kv batch.server_jit_us)) us" \
+  "$(kv floor.batch_cpu_us) us/row, x$(ratio "$(kv batch.server_cpu_us)" "$(kv floor.batch_cpu_us)")"
 row "    accepted / refused (batch check ok)" "$(kv batch.accepted) / $(kv batch.refused) ($(kv batch.ok))"
 line
-row "Karaf stopped" "$STOP_NOTE; still running: $KARAF_LEFT"
+row "Karaf stopped" "$STOP_NOTE" "still running: $KARAF_LEFT"
 line
 
 STATUS=0

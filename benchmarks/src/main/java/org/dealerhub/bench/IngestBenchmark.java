@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,8 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * readings on consecutive dates for a fresh device; the answer must say {@code accepted == batchSize}.
  *
  * <p>Usage: {@code java -jar dealerhub-benchmarks.jar [baseUrl] [clients] [seconds] [maxRequests] [batches]
- * [--batch-size=1000] [--warmup=3] [--user=admin] [--password=admin-demo] [--kv]}. Defaults:
- * {@code http://localhost:8181 8 20 200000 5}. {@code --kv} also prints {@code BENCH key=value} lines for scripts.
+ * [--batch-size=1000] [--warmup=3] [--user=admin] [--password=admin-demo] [--server-pid=PID] [--kv]}. Defaults:
+ * {@code http://localhost:8181 8 20 200000 5}. {@code --kv} also prints {@code BENCH key=value} lines for scripts;
+ * {@code --server-pid} (the Karaf JVM on this machine) adds the server's CPU time per request.
  * Exit status: 0 all checks passed, 3 the run finished but a check failed (non-2xx, batch not fully accepted,
  * history count mismatch), 1 setup failed, 2 bad arguments.
  */
@@ -56,10 +59,12 @@ public final class IngestBenchmark {
     private static final long MAX_REQUESTS = 5_000_000L;
     private static final int MAX_BATCHES = 100;
     private static final int MAX_BATCH_SIZE = 5_000; // the platform's own limit per request
-    private static final int MAX_WARMUP_SECONDS = 60;
+    private static final int MAX_WARMUP_SECONDS = 600;
+    /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Dealerhub runs on. */
+    private static final long CLOCK_TICKS = 100;
 
     record Options(URI base, int clients, int seconds, long maxRequests, int batches, int batchSize,
-            int warmupSeconds, String user, String password, boolean kv) {
+            int warmupSeconds, String user, String password, boolean kv, long serverPid) {
     }
 
     private final Options options;
@@ -90,7 +95,7 @@ public final class IngestBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: IngestBenchmark [baseUrl] [clients] [seconds] [maxRequests] [batches]"
-                    + " [--batch-size=N] [--warmup=S] [--user=U] [--password=P] [--kv]");
+                    + " [--batch-size=N] [--warmup=S] [--user=U] [--password=P] [--server-pid=PID] [--kv]");
             System.exit(2);
             return;
         }
@@ -117,6 +122,7 @@ public final class IngestBenchmark {
         String user = "admin";
         String password = "admin-demo";
         boolean kv = false;
+        long serverPid = 0;
         for (String a : args) {
             if (a.equals("--kv")) {
                 kv = true;
@@ -124,6 +130,8 @@ public final class IngestBenchmark {
                 batchSize = intArg(a.substring(13), "--batch-size", 1, MAX_BATCH_SIZE);
             } else if (a.startsWith("--warmup=")) {
                 warmup = intArg(a.substring(9), "--warmup", 0, MAX_WARMUP_SECONDS);
+            } else if (a.startsWith("--server-pid=")) {
+                serverPid = intArg(a.substring(13), "--server-pid", 1, Integer.MAX_VALUE);
             } else if (a.startsWith("--user=")) {
                 user = a.substring(7);
             } else if (a.startsWith("--password=")) {
@@ -153,7 +161,8 @@ public final class IngestBenchmark {
         long maxRequests = positional.size() > 3 ? intArg(positional.get(3), "maxRequests", 1, MAX_REQUESTS)
                 : 200_000;
         int batches = positional.size() > 4 ? intArg(positional.get(4), "batches", 0, MAX_BATCHES) : 5;
-        return new Options(base, clients, seconds, maxRequests, batches, batchSize, warmup, user, password, kv);
+        return new Options(base, clients, seconds, maxRequests, batches, batchSize, warmup, user, password, kv,
+                serverPid);
     }
 
     private static int intArg(String value, String name, long min, long max) {
@@ -186,7 +195,9 @@ public final class IngestBenchmark {
         if (options.warmupSeconds() > 0) {
             runPhase(clients, options.warmupSeconds(), Long.MAX_VALUE, false);
         }
+        ServerCpu cpu0 = serverCpu();
         PhaseResult single = runPhase(clients, options.seconds(), options.maxRequests(), true);
+        single.serverCpu = serverCpu().minus(cpu0);
         long expectedHistory = 0;
         long actualHistory = 0;
         for (Client c : clients) {
@@ -197,7 +208,9 @@ public final class IngestBenchmark {
         }
 
         // ---- phase B: batches
+        cpu0 = serverCpu();
         BatchResult batch = runBatches();
+        batch.serverCpu = serverCpu().minus(cpu0);
 
         return report(single, batch, expectedHistory, actualHistory);
     }
@@ -256,6 +269,7 @@ public final class IngestBenchmark {
 
     /** One simulated client: its own device, the next date and higher counters on every request. */
     private final class Client {
+        final LeanHttp connection = new LeanHttp(options.base(), authorization, 60_000);
         long deviceId;
         int dayIndex;
         final Map<Long, Long> acceptedPerDevice = new TreeMap<>();
@@ -299,16 +313,13 @@ public final class IngestBenchmark {
                 int status;
                 String answer;
                 try {
-                    HttpResponse<String> r = send("POST", "/api/v1/devices/" + deviceId + "/meter-readings", body,
-                            true, Duration.ofSeconds(60));
-                    status = r.statusCode();
+                    LeanHttp.Answer r = connection.post("/api/v1/devices/" + deviceId + "/meter-readings", body);
+                    status = r.status();
                     answer = r.body();
                 } catch (IOException e) {
                     ioErrors++;
+                    connection.close();
                     continue;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
                 long nanos = System.nanoTime() - t0;
                 if (status / 100 == 2) {
@@ -327,6 +338,7 @@ public final class IngestBenchmark {
 
     private BatchResult runBatches() throws SetupException, InterruptedException {
         BatchResult r = new BatchResult();
+        LeanHttp connection = new LeanHttp(options.base(), authorization, 120_000);
         for (int b = 0; b < options.batches(); b++) {
             long device = createDevice();
             StringBuilder body = new StringBuilder(options.batchSize() * 140).append('[');
@@ -342,18 +354,18 @@ public final class IngestBenchmark {
             }
             body.append(']');
             long t0 = System.nanoTime();
-            HttpResponse<String> resp;
+            LeanHttp.Answer resp;
             try {
-                resp = send("POST", "/api/v1/devices/" + device + "/meter-readings", body.toString(), true,
-                        Duration.ofSeconds(120));
+                resp = connection.post("/api/v1/devices/" + device + "/meter-readings", body.toString());
             } catch (IOException e) {
                 r.failures.add("batch " + (b + 1) + ": " + e);
+                connection.close();
                 continue;
             }
             long nanos = System.nanoTime() - t0;
             r.latencies.add(nanos);
-            if (resp.statusCode() != 200) {
-                r.failures.add("batch " + (b + 1) + ": HTTP " + resp.statusCode() + " " + abbreviate(resp.body()));
+            if (resp.status() != 200) {
+                r.failures.add("batch " + (b + 1) + ": HTTP " + resp.status() + " " + abbreviate(resp.body()));
                 continue;
             }
             try {
@@ -371,6 +383,7 @@ public final class IngestBenchmark {
                 r.failures.add("batch " + (b + 1) + ": unreadable answer " + abbreviate(resp.body()));
             }
         }
+        connection.close();
         return r;
     }
 
@@ -404,6 +417,10 @@ public final class IngestBenchmark {
         s.append(String.format("   latency ms      p50 %.2f   p99 %.2f   max %.2f   mean %.2f%n",
                 ms(percentile(lat, 50)), ms(percentile(lat, 99)), ms(lat.length == 0 ? 0 : lat[lat.length - 1]),
                 ms(lat.length == 0 ? 0 : (long) Arrays.stream(lat).average().orElse(0))));
+        if (options.serverPid() != 0 && requests > 0) {
+            s.append(String.format("   server CPU      %s per request (user + system of the Karaf JVM)%n",
+                    single.serverCpu.per(requests)));
+        }
         s.append(String.format("   status          %s%n", single.statuses));
         s.append(String.format("   non-2xx         %d   (I/O errors %d)%n", non2xx, single.ioErrors));
         single.errorSamples.forEach((k, v) -> s.append(String.format("     e.g. %d: %s%n", k, v)));
@@ -418,6 +435,9 @@ public final class IngestBenchmark {
         s.append(String.format("   accepted        %d   refused %d%n", batch.accepted, batch.refused));
         s.append(String.format("   throughput      %.0f readings/s   (%.2f s in %d batch requests)%n", readingsPerS,
                 batchSeconds, bl.length));
+        if (options.serverPid() != 0 && batch.accepted > 0) {
+            s.append(String.format("   server CPU      %s per reading%n", batch.serverCpu.per(batch.accepted)));
+        }
         s.append(String.format("   batch latency   each %s ms%n", joinMs(batch.latencies.values())));
         s.append(String.format("                   min %.0f   median %.0f   max %.0f ms%n",
                 ms(bl.length == 0 ? 0 : bl[0]), ms(percentile(bl, 50)), ms(bl.length == 0 ? 0 : bl[bl.length - 1])));
@@ -436,6 +456,10 @@ public final class IngestBenchmark {
             kv("single.p99_ms", String.format(Locale.ROOT, "%.2f", ms(percentile(lat, 99))));
             kv("single.max_ms", String.format(Locale.ROOT, "%.2f", ms(lat.length == 0 ? 0 : lat[lat.length - 1])));
             kv("single.non2xx", non2xx);
+            if (options.serverPid() != 0 && requests > 0) {
+                kv("single.server_cpu_us", us(single.serverCpu.total(), requests));
+                kv("single.server_jit_us", us(single.serverCpu.jit(), requests));
+            }
             kv("single.io_errors", single.ioErrors);
             kv("history.ok", historyOk);
             kv("batch.count", bl.length);
@@ -446,8 +470,68 @@ public final class IngestBenchmark {
             kv("batch.latencies_ms", joinMs(batch.latencies.values()).replace(' ', ','));
             kv("batch.median_ms", String.format(Locale.ROOT, "%.0f", ms(percentile(bl, 50))));
             kv("batch.ok", batchOk);
+            if (options.serverPid() != 0 && batch.accepted > 0) {
+                kv("batch.server_cpu_us", us(batch.serverCpu.total(), batch.accepted));
+                kv("batch.server_jit_us", us(batch.serverCpu.jit(), batch.accepted));
+            }
         }
         return singleOk && batchOk && historyOk ? 0 : 3;
+    }
+
+    /** CPU time of the server process: all threads, and the JIT compiler and GC threads among them. */
+    record ServerCpu(long total, long jit, long gc) {
+        ServerCpu minus(ServerCpu o) {
+            return new ServerCpu(total - o.total, jit - o.jit, gc - o.gc);
+        }
+
+        String per(long n) {
+            return String.format(Locale.ROOT, "%.1f us (JIT compiler %.1f, GC %.1f, the rest %.1f)", total / 1e3 / n,
+                    jit / 1e3 / n, gc / 1e3 / n, (total - jit - gc) / 1e3 / n);
+        }
+    }
+
+    /**
+     * CPU time (user + system) the server process has used so far, per thread from /proc (Linux), or zeros without
+     * {@code --server-pid}: CPU per request depends far less on a busy machine than requests per second do, and
+     * the JIT's share tells how far from warm the JVM still is.
+     */
+    private ServerCpu serverCpu() {
+        if (options.serverPid() == 0) {
+            return new ServerCpu(0, 0, 0);
+        }
+        Path proc = Path.of("/proc/" + options.serverPid());
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.newDirectoryStream(proc.resolve("task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) { // the thread ended meanwhile
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += cpuNanos(stat);
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += cpuNanos(stat);
+                }
+            }
+            // the process's own figure: it keeps the CPU of threads that have ended
+            return new ServerCpu(cpuNanos(Files.readString(proc.resolve("stat"))), jit, gc);
+        } catch (IOException | RuntimeException e) {
+            return new ServerCpu(0, 0, 0);
+        }
+    }
+
+    /** utime + stime of a /proc stat line. */
+    private static long cpuNanos(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    private static String us(long nanos, long n) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e3 / n);
     }
 
     private static void kv(String key, Object value) {
@@ -570,6 +654,7 @@ public final class IngestBenchmark {
 
     private static final class PhaseResult {
         long wallNanos;
+        ServerCpu serverCpu = new ServerCpu(0, 0, 0);
         final LongList latencies = new LongList();
         final Map<Integer, Long> statuses = new TreeMap<>();
         final Map<Integer, String> errorSamples = new TreeMap<>();
@@ -578,6 +663,7 @@ public final class IngestBenchmark {
     }
 
     private static final class BatchResult {
+        ServerCpu serverCpu = new ServerCpu(0, 0, 0);
         final LongList latencies = new LongList();
         long accepted;
         long refused;
