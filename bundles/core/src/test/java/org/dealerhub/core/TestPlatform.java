@@ -38,6 +38,7 @@ final class TestPlatform implements AutoCloseable {
     /** The one clock every service gets; frozen at the platform's start until a test moves it. */
     final TestClock clock = new TestClock(Instant.now());
     final VendorRegistry vendors = new VendorRegistry(clock);
+    final MarketService markets;
     final OrganisationServiceImpl organisations;
     final DeviceServiceImpl devices;
     final ContractServiceImpl contracts;
@@ -52,7 +53,7 @@ final class TestPlatform implements AutoCloseable {
                 Map.of("javax.persistence.nonJtaDataSource", ds));
         // the same Store the container gets: migrations first, then transactions on the persistence unit
         store = new JpaStore(ds, emf);
-        MarketService markets = new MarketService() {
+        markets = new MarketService() {
             final Market no = new Market("NO", "Norway", Currency.getInstance("NOK"), ZoneId.of("Europe/Oslo"),
                     LocalTime.of(8, 0), LocalTime.of(16, 0));
 
