@@ -1,6 +1,5 @@
 package org.dealerhub.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,8 @@ public interface Readiness {
     /**
      * @param parts each part and what it says about itself ("database answers, schema version 3", "down: ...")
      * @param vendors each deployed vendor's health figures, by vendor id
-     * @param readyAfter time from JVM start to the first moment the platform was ready, null until then
+     * @param readyAfterMs milliseconds from JVM start to the first moment the platform was ready, null until then
      */
-    record Details(Map<String, String> parts, List<VendorHealth> vendors, Duration readyAfter) {
+    record Details(Map<String, String> parts, List<VendorHealth> vendors, Long readyAfterMs) {
     }
 }

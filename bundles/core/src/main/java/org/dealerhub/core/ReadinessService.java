@@ -1,7 +1,6 @@
 package org.dealerhub.core;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,7 +44,7 @@ public class ReadinessService implements Readiness {
     private final ScheduledExecutorService watcher =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dealerhub-readiness"));
     private volatile Set<String> required;
-    private volatile Duration readyAfter;
+    private volatile Long readyAfterMs;
     /** Demo data, once in place, stays: the part stays up while DemoData restarts (e.g. a vendor reinstalled). */
     private volatile boolean demoInPlace;
 
@@ -83,9 +82,9 @@ public class ReadinessService implements Readiness {
 
     private void announceOnce() {
         if (ready()) {
-            Duration uptime = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
-            readyAfter = uptime;
-            LOG.info("Dealerhub ready {} ms after JVM start (parts: {})", uptime.toMillis(), required);
+            long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+            readyAfterMs = uptime;
+            LOG.info("Dealerhub ready {} ms after JVM start (parts: {})", uptime, required);
             watcher.shutdown();
         }
     }
@@ -117,7 +116,7 @@ public class ReadinessService implements Readiness {
             parts.put(part, check != null ? describe(check)
                     : DEMO.equals(part) && demoInPlace ? "in place" : "down: not registered yet");
         }
-        return new Details(parts, vendors.health(), readyAfter);
+        return new Details(parts, vendors.health(), readyAfterMs);
     }
 
     private static boolean up(ReadinessCheck check) {

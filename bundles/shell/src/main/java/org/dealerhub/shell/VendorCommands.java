@@ -77,8 +77,8 @@ final class VendorCommands {
         void run(PrintStream out) {
             boolean ready = readiness.ready();
             Readiness.Details details = readiness.details();
-            out.println(ready ? "ready" + (details.readyAfter() == null ? ""
-                    : " (" + details.readyAfter().toMillis() + " ms after JVM start)") : "starting");
+            out.println(ready ? "ready" + (details.readyAfterMs() == null ? ""
+                    : " (" + details.readyAfterMs() + " ms after JVM start)") : "starting");
             details.parts().forEach((part, state) -> out.printf("  %-12s %s%n", part, state));
             out.printf("%-22s %-8s %8s %8s  %s%n", "VENDOR", "HEALTH", "CALLS", "FAILURES", "LAST FAILURE");
             for (VendorHealth v : details.vendors()) {
