@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import org.dealerhub.api.Caller;
@@ -180,10 +180,6 @@ public class PriceBookService implements PriceBook {
                 applied.complete(e);
             }
         }
-    }
-
-    private Map<String, BigDecimal> current(String vendor, String market, String packageCode) {
-        return entry(vendor, market, packageCode).map(PriceSource.Entry::prices).orElse(Map.of());
     }
 
     private Optional<PriceSource.Entry> entry(String vendor, String market, String packageCode) {
