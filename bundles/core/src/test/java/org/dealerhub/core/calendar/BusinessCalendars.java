@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dealerhub.api.Market;
@@ -34,10 +35,13 @@ public final class BusinessCalendars {
                 LocalTime.of(8, 0), LocalTime.of(16, 0)), closedDays);
     }
 
-    /** Ukraine: working days 09:00-18:00 Europe/Kyiv (KMUA-SW-1), Ukrainian public holidays. */
+    /**
+     * Ukraine: working days 09:00-18:00 Europe/Kyiv (KMUA-SW-1) and, under martial law, no public holidays
+     * (DOMAIN.md's platform decision for Ukraine).
+     */
     public static MarketCalendar ukraine(LocalDate... closedDays) {
-        return calendar(new Market("UA", "Ukraine", Currency.getInstance("UAH"), ZoneId.of("Europe/Kyiv"),
-                LocalTime.of(9, 0), LocalTime.of(18, 0)), closedDays);
+        return new MarketCalendar(new Market("UA", "Ukraine", Currency.getInstance("UAH"), ZoneId.of("Europe/Kyiv"),
+                LocalTime.of(9, 0), LocalTime.of(18, 0)), date -> Optional.empty(), Set.of(closedDays));
     }
 
     /** A local date-time in the calendar's zone, as an instant. */
