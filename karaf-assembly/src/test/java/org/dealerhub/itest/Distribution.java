@@ -22,6 +22,7 @@ final class Distribution {
 
     static final String HTTP_PORT = "dealerhub.test.httpPort";
     static final String VENDOR_JAR = "dealerhub.test.vendorJar";
+    static final String BROKEN_VENDOR_JAR = "dealerhub.test.brokenVendorJar";
 
     static Option[] options() {
         String karafVersion = System.getProperty("dealerhub.karafVersion");
@@ -43,6 +44,7 @@ final class Distribution {
                     System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
             systemProperty(HTTP_PORT).value(String.valueOf(http)),
             systemProperty(VENDOR_JAR).value(System.getProperty("dealerhub.vendorJar")),
+            systemProperty(BROKEN_VENDOR_JAR).value(System.getProperty("dealerhub.brokenVendorJar")),
             // what bin/karaf passes on Java 9+
             new VMOption("--add-reads=java.xml=java.logging"),
             new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

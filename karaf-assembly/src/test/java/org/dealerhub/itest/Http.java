@@ -72,18 +72,6 @@ final class Http {
         throw new AssertionError("Dealerhub not ready within " + timeout);
     }
 
-    /** Waits until the demo data (seeded on its own thread at first start) is complete: 5 contracts. */
-    void awaitDemoData(Duration timeout) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (get("/api/v1/contracts", "admin", "admin-demo").body().contains("HW-SERVICE")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("demo data not seeded within " + timeout);
-    }
-
     /** The first number after {@code "key":} in a JSON text. */
     static long number(String json, String key) {
         int at = json.indexOf("\"" + key + "\":");

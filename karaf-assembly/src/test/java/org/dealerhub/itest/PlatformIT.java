@@ -74,8 +74,8 @@ public class PlatformIT {
         http = new Http(Integer.getInteger(Distribution.HTTP_PORT));
         if (containerReady == null) {
             containerReady = false;
+            // ready includes the demo data (the demo users below belong to demo organisations)
             http.awaitReady(Duration.ofSeconds(90));
-            http.awaitDemoData(Duration.ofSeconds(60));
             containerReady = true;
         }
         assertTrue("the container never became ready", containerReady);
@@ -154,9 +154,10 @@ public class PlatformIT {
         assertTrue(vendors.body(), vendors.body().contains("<id>canon</id>"));
         Http.Reply wsdl = http.get("/soap/dealerhub?wsdl", null, null);
         assertTrue(wsdl.body(), wsdl.body().contains("submitMeterReadings"));
-        // a refusal carries the same rule id as REST: device 1 has demo readings up to 2026-10-31
+        // a refusal carries the same rule id as REST: the device has a reading of 100 on 2026-10-31
+        long device = deviceWithReading("SOAP");
         Http.Reply refused = http.post("/soap/dealerhub", ADMIN, ADMIN_PW, "text/xml", envelope(
-                "<d:submitMeterReadings><deviceId>1</deviceId><reading><date>2026-11-01</date><monoA4>1</monoA4>"
+                "<d:submitMeterReadings><deviceId>" + device + "</deviceId><reading><date>2026-11-01</date><monoA4>1</monoA4>"
                         + "<colourA4>1</colourA4><monoA3>1</monoA3><colourA3>1</colourA3><banner>0</banner>"
                         + "<scans>0</scans></reading></d:submitMeterReadings>"));
         assertTrue(refused.body(), refused.body().contains("<rule>PORTAL-METER-1</rule>"));
@@ -168,14 +169,18 @@ public class PlatformIT {
         assertEquals(200, own.status());
         assertTrue(own.body(), own.body().contains("Fjordvik Eiendom AS"));
         assertFalse(own.body(), own.body().contains("Øresund"));
-        // organisation 3 is Øresund's; device 5 and contract 4 are Øresund's too (demo data)
-        assertEquals(404, http.get("/api/v1/organisations/3", "fjordvik", "fjordvik-demo").status());
-        assertEquals(404, http.get("/api/v1/devices/5", "fjordvik", "fjordvik-demo").status());
-        assertEquals(404, http.get("/api/v1/devices/5/meter-readings", "fjordvik", "fjordvik-demo").status());
-        assertEquals(404, http.get("/api/v1/contracts/4", "fjordvik", "fjordvik-demo").status());
-        assertEquals(404, http.postJson("/api/v1/devices/5/meter-readings", "fjordvik", "fjordvik-demo",
-                reading("2026-11-10", 99_999)).status());
-        assertEquals(200, http.get("/api/v1/devices/5", "oresund", "oresund-demo").status());
+        // Øresund's organisation, device and contract, as Øresund's own user sees them (no fixed demo ids)
+        long organisation = Http.number(http.get("/api/v1/organisations", "oresund", "oresund-demo").body(), "id");
+        long device = Http.number(http.get("/api/v1/devices", "oresund", "oresund-demo").body(), "id");
+        long contract = Http.number(http.get("/api/v1/contracts", "oresund", "oresund-demo").body(), "id");
+        assertEquals(404, http.get("/api/v1/organisations/" + organisation, "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.get("/api/v1/devices/" + device, "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.get("/api/v1/devices/" + device + "/meter-readings", "fjordvik", "fjordvik-demo")
+                .status());
+        assertEquals(404, http.get("/api/v1/contracts/" + contract, "fjordvik", "fjordvik-demo").status());
+        assertEquals(404, http.postJson("/api/v1/devices/" + device + "/meter-readings", "fjordvik",
+                "fjordvik-demo", reading("2026-11-10", 99_999)).status());
+        assertEquals(200, http.get("/api/v1/devices/" + device, "oresund", "oresund-demo").status());
         Http.Reply devices = http.get("/api/v1/devices", "fjordvik", "fjordvik-demo");
         assertFalse(devices.body(), devices.body().contains("CN-5535-0003"));
     }
@@ -200,8 +205,8 @@ public class PlatformIT {
             // the goal is 1 s (fileinstall polls every 250 ms); the margin is for a loaded CI machine
             assertTrue("visible after " + appearedMs + " ms", appearedMs < 3000);
 
-            Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
-                    + "\"vendor\":\"example-printers\",\"market\":\"NO\",\"packageCode\":\"BASIC\","
+            Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                    + organisation("HOT") + ",\"vendor\":\"example-printers\",\"market\":\"NO\",\"packageCode\":\"BASIC\","
                     + "\"start\":\"2026-01-01\",\"deviceIds\":[]}");
             assertEquals(contract.body(), 201, contract.status());
             long contractId = Http.number(contract.body(), "id");
@@ -225,14 +230,15 @@ public class PlatformIT {
     @Test
     public void eachVendorFeatureCanBeRemovedAndInstalledAgainWithoutRefreshingOthers() throws Exception {
         EnumSet<FeaturesService.Option> noRefresh = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+        long canonContract = contract(organisation("FEAT"), "canon", "STANDARD");
         for (String[] vendor : new String[][] {{"dealerhub-vendor-canon", "canon"},
                 {"dealerhub-vendor-konica-minolta", "konica-minolta-no"},
                 {"dealerhub-vendor-konica-minolta", "konica-minolta-ua"},
                 {"dealerhub-vendor-printer-norge", "printer-norge"}}) {
             features.uninstallFeature(vendor[0], noRefresh);
             assertFalse(vendor[1], vendorIds().contains("\"" + vendor[1] + "\""));
-            // a contract signed under the removed vendor still reads from its snapshot (demo contract 1 is Canon's)
-            assertEquals(200, http.get("/api/v1/contracts/1", ADMIN, ADMIN_PW).status());
+            // a contract signed under the removed vendor still reads from its snapshot
+            assertEquals(200, http.get("/api/v1/contracts/" + canonContract, ADMIN, ADMIN_PW).status());
             features.installFeature(vendor[0], noRefresh);
             awaitVendorId(vendor[1]);
         }
@@ -307,7 +313,8 @@ public class PlatformIT {
         String older = "{\"version\":\"2020\",\"effectiveFrom\":\"" + java.time.LocalDate.now().plusDays(40)
                 + "\"}";
         assertEquals(400, http.postJson(path, ADMIN, ADMIN_PW, older).status());
-        // demo contract 2 was signed under 2020-Q3 already: publishing it changes no contract
+        // contracts signed now are under 2020-Q3 already: publishing it changes no contract
+        long signed = contract(organisation("TERMS"), "konica-minolta-no", "SERVICE");
         String later = "{\"version\":\"2020-Q3\",\"effectiveFrom\":\"" + java.time.LocalDate.now().plusDays(40)
                 + "\"}";
         Http.Reply preview = http.postJson(path + "/preview", ADMIN, ADMIN_PW, later);
@@ -316,7 +323,7 @@ public class PlatformIT {
         Http.Reply published = http.postJson(path, ADMIN, ADMIN_PW, later);
         assertEquals(published.body(), 201, published.status());
         assertTrue(http.get(path, ADMIN, ADMIN_PW).body().contains("\"version\":\"2020-Q3\""));
-        assertTrue(http.get("/api/v1/contracts/2", ADMIN, ADMIN_PW).body()
+        assertTrue(http.get("/api/v1/contracts/" + signed, ADMIN, ADMIN_PW).body()
                 .contains("\"effectiveTermsVersion\":\"2020-Q3\""));
     }
 
@@ -339,7 +346,7 @@ public class PlatformIT {
     public void consoleCommandsShowTheSameDataAndErrors() throws Exception {
         String vendors = execute("dealerhub:vendors");
         assertTrue(vendors, vendors.contains("konica-minolta-no"));
-        String refused = execute("dealerhub:reading-submit 1 2026-11-02 1 1 1 1 0 0");
+        String refused = execute("dealerhub:reading-submit " + deviceWithReading("CONSOLE") + " 2026-11-02 1 1 1 1 0 0");
         assertTrue(refused, refused.contains("PORTAL-METER-1"));
         String health = execute("dealerhub:health");
         assertTrue(health, health.startsWith("ready"));
@@ -366,6 +373,36 @@ public class PlatformIT {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** An organisation of this test's own, not demo data. */
+    private long organisation(String key) throws Exception {
+        Http.Reply org = http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW, "{\"name\":\"" + key + " AS\","
+                + "\"customerAccountNumber\":\"IT-" + key + "\",\"systemAccountNumber\":\"IT-S-" + key + "\","
+                + "\"market\":\"NO\"}");
+        assertEquals(org.body(), 201, org.status());
+        return Http.number(org.body(), "id");
+    }
+
+    private long contract(long organisation, String vendor, String packageCode) throws Exception {
+        Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                + organisation + ",\"vendor\":\"" + vendor + "\",\"market\":\"NO\",\"packageCode\":\""
+                + packageCode + "\",\"start\":\"2026-01-01\",\"deviceIds\":[]}");
+        assertEquals(contract.body(), 201, contract.status());
+        return Http.number(contract.body(), "id");
+    }
+
+    /** A device of this test's own with one reading: 100 on every counter on 2026-10-31. */
+    private long deviceWithReading(String key) throws Exception {
+        Http.Reply device = http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                + organisation(key) + ",\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\","
+                + "\"serialNumber\":\"IT-SN-" + key + "\"}");
+        assertEquals(device.body(), 201, device.status());
+        long id = Http.number(device.body(), "id");
+        Http.Reply accepted = http.postJson("/api/v1/devices/" + id + "/meter-readings", ADMIN, ADMIN_PW,
+                reading("2026-10-31", 100));
+        assertEquals(accepted.body(), 201, accepted.status());
+        return id;
     }
 
     private static String reading(String date, long mono) {

@@ -18,7 +18,11 @@ public class DomainException extends RuntimeException {
         /** Conflicts with existing data, e.g. a duplicate: 409. */
         CONFLICT,
         /** Well-formed, but a business rule refuses it: 422. */
-        RULE
+        RULE,
+        /** A vendor bundle's code failed (threw) while answering: 502, field {@code vendor}. */
+        VENDOR_FAILED,
+        /** A vendor bundle cannot answer right now, e.g. it is being removed or its classes are gone: 503. */
+        VENDOR_UNAVAILABLE
     }
 
     private final Kind kind;
@@ -50,6 +54,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException rule(String rule, String field, String message) {
         return new DomainException(Kind.RULE, message, field, rule);
+    }
+
+    /** A vendor's failure, named by its id; the field is always {@code vendor}. */
+    public static DomainException vendor(Kind kind, String vendorId, String message) {
+        return new DomainException(kind, message, "vendor", null);
     }
 
     public Kind kind() {

@@ -14,6 +14,16 @@ public interface PriceBook {
     /** @throws DomainException NOT_FOUND when the package has no prices */
     PriceList price(Caller caller, String vendor, String market, String packageCode);
 
-    /** Sets named prices of a package; the change is written to its configuration file and applies at once. */
-    PriceList change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change);
+    /**
+     * Sets named prices of a package: the change is written to its configuration file, and the call waits (a few
+     * seconds at most) until the platform has applied it.
+     */
+    Changed change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change);
+
+    /**
+     * What a change led to: {@code applied} with the prices now in effect, or stored but not applied within the
+     * wait, with the prices still in effect and where to look.
+     */
+    record Changed(boolean applied, PriceList prices, String message) {
+    }
 }

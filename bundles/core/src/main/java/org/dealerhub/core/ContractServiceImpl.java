@@ -40,12 +40,13 @@ public class ContractServiceImpl implements ContractService {
     private final VendorCatalog vendors;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public ContractServiceImpl(@Reference Store store, @Reference VendorCatalog vendors) {
+    public ContractServiceImpl(@Reference Store store, @Reference VendorCatalog vendors, @Reference Clock clock) {
         this.store = store;
         this.vendors = vendors;
+        this.clock = clock;
     }
 
     @Override
@@ -134,6 +135,9 @@ public class ContractServiceImpl implements ContractService {
         try {
             return vendors.vendor(vendorId);
         } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                throw e; // a failing vendor answers 502/503, naming it
+            }
             throw DomainException.invalid("vendor", "vendor " + vendorId + " is not deployed");
         }
     }

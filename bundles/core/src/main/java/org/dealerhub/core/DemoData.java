@@ -15,6 +15,7 @@ import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.OrganisationService;
+import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
@@ -31,10 +32,14 @@ import org.slf4j.LoggerFactory;
  * Demo data on first start (etc/org.dealerhub.demo.cfg; delete the file for an empty platform): organisations,
  * devices, contracts and readings for each bundled vendor. A contract snapshots its vendor's package, so the
  * component starts once the bundled vendors are registered, then seeds on its own thread as soon as the vendor
- * registry lists them all; it does nothing once the demo organisations exist.
+ * registry lists them all; it does nothing once the demo organisations exist. It is the readiness part
+ * {@code demo}: up once the demo data is in place, so a client that starts at readiness sees it.
  */
-@Component(configurationPid = "org.dealerhub.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DemoData {
+@Component(configurationPid = DemoData.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = ReadinessCheck.class, property = ReadinessCheck.PART + "=" + ReadinessService.DEMO, immediate = true)
+public class DemoData implements ReadinessCheck {
+
+    static final String PID = "org.dealerhub.demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     static final String FIRST_ACCOUNT = "10001";
@@ -45,6 +50,8 @@ public class DemoData {
     private final ContractService contracts;
     private final MeterReadingService readings;
     private final VendorCatalog vendors;
+    /** What the seeding thread found: null while it runs, then "in place" or why it failed. */
+    private volatile String state;
     private final ExecutorService seeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "dealerhub-demo"));
 
     @Activate
@@ -74,6 +81,7 @@ public class DemoData {
             boolean seeded = organisations.list(system).stream()
                     .anyMatch(o -> o.customerAccountNumber().equals(FIRST_ACCOUNT));
             if (seeded) {
+                state = "in place (seeded at an earlier start)";
                 return;
             }
             // the registry binds vendors in the same service event that started us: wait until it lists them
@@ -81,11 +89,25 @@ public class DemoData {
                 Thread.sleep(50);
             }
             seed(system);
+            state = "in place";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Demo data could not be created", e);
+            state = "failed: " + e.getMessage();
         }
+    }
+
+    @Override
+    public boolean up() {
+        String s = state;
+        return s != null && s.startsWith("in place");
+    }
+
+    @Override
+    public String describe() {
+        String s = state;
+        return s == null ? "down: being seeded" : up() ? s : "down: " + s;
     }
 
     private void seed(Caller system) {

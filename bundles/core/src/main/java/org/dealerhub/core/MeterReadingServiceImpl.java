@@ -36,11 +36,12 @@ public class MeterReadingServiceImpl implements MeterReadingService {
     static final int MAX_BATCH = 5000;
 
     private final Store store;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public MeterReadingServiceImpl(@Reference Store store) {
+    public MeterReadingServiceImpl(@Reference Store store, @Reference Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Override

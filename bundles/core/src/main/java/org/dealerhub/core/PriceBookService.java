@@ -2,14 +2,21 @@ package org.dealerhub.core;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import org.dealerhub.api.Caller;
@@ -26,6 +33,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prices are configuration: read from the {@link ConfiguredPrice} factory configurations, changed through
@@ -39,9 +48,13 @@ public class PriceBookService implements PriceBook {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\.[a-zA-Z0-9-]+)?");
     /** Amounts are kept to at most four decimals (click prices are fractions of the currency unit). */
     private static final int MAX_SCALE = 4;
-    private static final long APPLY_TIMEOUT_NANOS = 5_000_000_000L;
+    /** How long a change waits for ConfigAdmin to apply it before it answers "stored, not yet applied". */
+    static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(PriceBookService.class);
 
     private final List<PriceSource> sources = new CopyOnWriteArrayList<>();
+    private final Set<Pending> waiting = ConcurrentHashMap.newKeySet();
+    private final Duration applyTimeout;
     private final ConfigurationAdmin configurationAdmin;
     private final MarketService markets;
     private final VendorCatalog vendors;
@@ -49,14 +62,28 @@ public class PriceBookService implements PriceBook {
     @Activate
     public PriceBookService(@Reference ConfigurationAdmin configurationAdmin, @Reference MarketService markets,
             @Reference VendorCatalog vendors) {
+        this(configurationAdmin, markets, vendors, APPLY_TIMEOUT);
+    }
+
+    PriceBookService(ConfigurationAdmin configurationAdmin, MarketService markets, VendorCatalog vendors,
+            Duration applyTimeout) {
         this.configurationAdmin = configurationAdmin;
         this.markets = markets;
         this.vendors = vendors;
+        this.applyTimeout = applyTimeout;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    /** ConfigAdmin delivers a change on its own thread: a new price component, or new service properties. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            updated = "updatedSource")
     void bindSource(PriceSource source) {
         sources.add(source);
+        updatedSource(source);
+    }
+
+    void updatedSource(PriceSource source) {
+        PriceSource.Entry entry = source.entry();
+        waiting.forEach(p -> p.offer(entry));
     }
 
     void unbindSource(PriceSource source) {
@@ -82,7 +109,7 @@ public class PriceBookService implements PriceBook {
     }
 
     @Override
-    public PriceList change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change) {
+    public Changed change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change) {
         Access.requireAdmin(caller, "change prices");
         Market m = market(market);
         if (vendors.packages(vendor, market).stream().noneMatch(p -> p.code().equals(packageCode))) {
@@ -94,9 +121,40 @@ public class PriceBookService implements PriceBook {
         }
         Map<String, BigDecimal> valid = new TreeMap<>();
         change.prices().forEach((name, amount) -> valid.put(name, validAmount(name, amount)));
+        String instance = vendor + "-" + market + "-" + packageCode;
+        // registered before the write, so the configuration event cannot pass unseen
+        Pending pending = new Pending(vendor, market, packageCode, valid, new CompletableFuture<>());
+        waiting.add(pending);
         try {
-            Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID,
-                    vendor + "-" + market + "-" + packageCode, "?");
+            write(instance, vendor, market, packageCode, valid);
+            entry(vendor, market, packageCode).ifPresent(pending::offer);
+            PriceSource.Entry applied = pending.applied().get(applyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Changed(true, toList(applied, m), "applied");
+        } catch (TimeoutException | ExecutionException e) {
+            return notApplied(vendor, market, packageCode, m, instance);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notApplied(vendor, market, packageCode, m, instance);
+        } finally {
+            waiting.remove(pending);
+        }
+    }
+
+    /** Stored, but the price component did not take it within the wait: say so, with the prices in effect. */
+    private Changed notApplied(String vendor, String market, String packageCode, Market m, String instance) {
+        LOG.warn("Price change of {} not applied within {} ms", instance, applyTimeout.toMillis());
+        PriceList inEffect = entry(vendor, market, packageCode).map(e -> toList(e, m))
+                .orElse(new PriceList(vendor, market, packageCode, m.currency(), new TreeMap<>()));
+        return new Changed(false, inEffect, "the change is stored in etc/" + FACTORY_PID + "-" + instance
+                + ".cfg but was not applied within " + applyTimeout.toSeconds() + " s; GET this price list to see"
+                + " when it is, and the log (ConfiguredPrice) if it never is");
+    }
+
+    /** One writer at a time: a read-modify-write of the configuration must not lose another admin's prices. */
+    private synchronized void write(String instance, String vendor, String market, String packageCode,
+            Map<String, BigDecimal> valid) {
+        try {
+            Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID, instance, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
             if (properties == null) {
                 properties = new Hashtable<>();
@@ -111,33 +169,17 @@ public class PriceBookService implements PriceBook {
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the prices of " + vendor + " " + packageCode, e);
         }
-        return new PriceList(vendor, market, packageCode, m.currency(), awaitApplied(vendor, market, packageCode,
-                valid));
     }
 
-    /**
-     * ConfigAdmin hands the change to the price component on its own thread: wait (briefly) until the component
-     * has it, so a read right after a change sees it.
-     */
-    private TreeMap<String, BigDecimal> awaitApplied(String vendor, String market, String packageCode,
-            Map<String, BigDecimal> changed) {
-        long deadline = System.nanoTime() + APPLY_TIMEOUT_NANOS;
-        Map<String, BigDecimal> current = current(vendor, market, packageCode);
-        while (!applied(current, changed) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** A change waiting for its configuration event: done when the package's prices hold the changed amounts. */
+    private record Pending(String vendor, String market, String packageCode, Map<String, BigDecimal> changed,
+            CompletableFuture<PriceSource.Entry> applied) {
+        void offer(PriceSource.Entry e) {
+            if (e.vendor().equals(vendor) && e.market().equals(market) && e.packageCode().equals(packageCode)
+                    && PriceBookService.applied(e.prices(), changed)) {
+                applied.complete(e);
             }
-            current = current(vendor, market, packageCode);
         }
-        TreeMap<String, BigDecimal> merged = new TreeMap<>(current);
-        merged.putAll(changed);
-        return merged;
-    }
-
-    private Map<String, BigDecimal> current(String vendor, String market, String packageCode) {
-        return entry(vendor, market, packageCode).map(PriceSource.Entry::prices).orElse(Map.of());
     }
 
     private Optional<PriceSource.Entry> entry(String vendor, String market, String packageCode) {

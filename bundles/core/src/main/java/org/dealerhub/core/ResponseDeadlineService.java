@@ -1,55 +1,31 @@
 package org.dealerhub.core;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.Vendor;
-import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.spi.OrderFacts;
 import org.dealerhub.api.spi.ResponseDeadline;
-import org.dealerhub.api.spi.ResponseTimeRule;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Response deadlines: the vendor's rule for the package, on the market's calendar. The vendors' rules come and go
- * with their bundles; a rule that throws is logged and answered with a clear error, never passed on.
+ * with their bundles in the {@link VendorRegistry}; a rule that throws answers 502/503 there, never passed on.
  */
 @Component
 public class ResponseDeadlineService implements ResponseDeadlines {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResponseDeadlineService.class);
-
-    private final Map<String, List<ResponseTimeRule>> rules = new ConcurrentHashMap<>();
-    private final VendorCatalog vendors;
+    private final VendorRegistry vendors;
     private final MarketCalendars calendars;
 
     @Activate
-    public ResponseDeadlineService(@Reference VendorCatalog vendors, @Reference MarketCalendars calendars) {
+    public ResponseDeadlineService(@Reference VendorRegistry vendors, @Reference MarketCalendars calendars) {
         this.vendors = vendors;
         this.calendars = calendars;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindRule(ResponseTimeRule rule) {
-        rules.computeIfAbsent(rule.vendorId(), v -> new CopyOnWriteArrayList<>()).add(rule);
-    }
-
-    void unbindRule(ResponseTimeRule rule) {
-        rules.computeIfPresent(rule.vendorId(), (v, list) -> {
-            list.remove(rule);
-            return list.isEmpty() ? null : list;
-        });
     }
 
     @Override
@@ -70,18 +46,8 @@ public class ResponseDeadlineService implements ResponseDeadlines {
             throw DomainException.invalid("packageCode", "vendor " + vendorId + " has no package " + packageCode
                     + " in market " + market);
         }
-        ResponseTimeRule rule = rules.getOrDefault(vendorId, List.of()).stream()
-                .filter(r -> r.packageCodes().contains(packageCode)).findFirst()
-                .orElseThrow(() -> DomainException.rule(null, "packageCode", "package " + packageCode + " of "
-                        + vendorId + " has no response-time rule"));
         OrderFacts order = new OrderFacts(market, packageCode, request.registeredAt(),
                 request.facts() == null ? Map.of() : request.facts());
-        try {
-            return rule.deadline(order, calendars.calendar(market));
-        } catch (RuntimeException e) {
-            LOG.error("Response-time rule of vendor {} failed for package {}", vendorId, packageCode, e);
-            throw new DomainException(DomainException.Kind.CONFLICT, "the response-time rule of vendor " + vendorId
-                    + " failed", "vendor", null);
-        }
+        return vendors.deadline(vendorId, packageCode, order, calendars.calendar(market));
     }
 }

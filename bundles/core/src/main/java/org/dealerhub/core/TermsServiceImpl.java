@@ -29,11 +29,7 @@ public class TermsServiceImpl implements TermsService {
     private final Clock clock;
 
     @Activate
-    public TermsServiceImpl(@Reference Store store, @Reference VendorCatalog vendors) {
-        this(store, vendors, Clock.systemUTC());
-    }
-
-    TermsServiceImpl(Store store, VendorCatalog vendors, Clock clock) {
+    public TermsServiceImpl(@Reference Store store, @Reference VendorCatalog vendors, @Reference Clock clock) {
         this.store = store;
         this.vendors = vendors;
         this.clock = clock;

@@ -1,18 +1,28 @@
 package org.dealerhub.core;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.dealerhub.api.DomainException;
-import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
+import org.dealerhub.api.VendorHealth;
+import org.dealerhub.api.spi.BusinessCalendar;
 import org.dealerhub.api.spi.ImplementationServiceCatalog;
+import org.dealerhub.api.spi.OrderFacts;
+import org.dealerhub.api.spi.ResponseDeadline;
+import org.dealerhub.api.spi.ResponseTimeRule;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -22,44 +32,90 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The vendors deployed right now. Vendor bundles come and go at runtime (deploy/, feature install): DYNAMIC
- * MULTIPLE references keep thread-safe maps keyed by vendor id, and an unbound vendor leaves nothing behind.
+ * MULTIPLE references keep thread-safe maps keyed by vendor id (the {@code vendor.id} service property, so binding
+ * runs no vendor code), and an unbound vendor leaves nothing behind, health figures included. Every call into a
+ * vendor's code goes through {@link VendorCalls}: a failing vendor answers 502/503 and every other keeps working.
  */
-@Component(service = {VendorCatalog.class, ReadinessCheck.class}, property = ReadinessCheck.PART + "=vendors")
-public class VendorRegistry implements VendorCatalog, ReadinessCheck {
+@Component(service = {VendorCatalog.class, VendorRegistry.class})
+public class VendorRegistry implements VendorCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(VendorRegistry.class);
 
     private final Map<String, VendorProfile> profiles = new ConcurrentHashMap<>();
     private final Map<String, ServicePackageProvider> packageProviders = new ConcurrentHashMap<>();
     private final Map<String, ImplementationServiceCatalog> implementationCatalogs = new ConcurrentHashMap<>();
+    private final Map<String, List<ResponseTimeRule>> rules = new ConcurrentHashMap<>();
+    private final VendorCalls calls;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindProfile(VendorProfile profile) {
-        profiles.put(profile.vendorId(), profile);
-        LOG.info("Vendor {} ({}) registered, markets {}", profile.vendorId(), profile.name(), profile.markets());
-    }
-
-    void unbindProfile(VendorProfile profile) {
-        profiles.remove(profile.vendorId(), profile);
-        LOG.info("Vendor {} removed", profile.vendorId());
+    @Activate
+    public VendorRegistry(@Reference Clock clock) {
+        this.calls = new VendorCalls(clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindPackages(ServicePackageProvider provider) {
-        packageProviders.put(provider.vendorId(), provider);
+    void bindProfile(VendorProfile profile, Map<String, Object> properties) {
+        id(profile::vendorId, properties).ifPresent(id -> {
+            calls.open(id);
+            profiles.put(id, profile);
+            LOG.info("Vendor {} registered", id);
+        });
     }
 
-    void unbindPackages(ServicePackageProvider provider) {
-        packageProviders.remove(provider.vendorId(), provider);
+    void unbindProfile(VendorProfile profile, Map<String, Object> properties) {
+        id(profile::vendorId, properties).ifPresent(id -> {
+            if (profiles.remove(id, profile)) {
+                calls.close(id);
+                LOG.info("Vendor {} removed", id);
+            }
+        });
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindImplementationCatalog(ImplementationServiceCatalog catalog) {
-        implementationCatalogs.put(catalog.vendorId(), catalog);
+    void bindPackages(ServicePackageProvider provider, Map<String, Object> properties) {
+        id(provider::vendorId, properties).ifPresent(id -> packageProviders.put(id, provider));
     }
 
-    void unbindImplementationCatalog(ImplementationServiceCatalog catalog) {
-        implementationCatalogs.remove(catalog.vendorId(), catalog);
+    void unbindPackages(ServicePackageProvider provider, Map<String, Object> properties) {
+        id(provider::vendorId, properties).ifPresent(id -> packageProviders.remove(id, provider));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindImplementationCatalog(ImplementationServiceCatalog catalog, Map<String, Object> properties) {
+        id(catalog::vendorId, properties).ifPresent(id -> implementationCatalogs.put(id, catalog));
+    }
+
+    void unbindImplementationCatalog(ImplementationServiceCatalog catalog, Map<String, Object> properties) {
+        id(catalog::vendorId, properties).ifPresent(id -> implementationCatalogs.remove(id, catalog));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRule(ResponseTimeRule rule, Map<String, Object> properties) {
+        id(rule::vendorId, properties).ifPresent(id ->
+                rules.computeIfAbsent(id, v -> new CopyOnWriteArrayList<>()).add(rule));
+    }
+
+    void unbindRule(ResponseTimeRule rule, Map<String, Object> properties) {
+        id(rule::vendorId, properties).ifPresent(id -> rules.computeIfPresent(id, (v, list) -> {
+            list.remove(rule);
+            return list.isEmpty() ? null : list;
+        }));
+    }
+
+    /** The vendor id from the service property, or asked from the service when a bundle did not set it. */
+    private static Optional<String> id(java.util.function.Supplier<String> vendorId, Map<String, Object> properties) {
+        Object property = properties.get(VendorProfile.VENDOR_ID);
+        if (property instanceof String s && !s.isBlank()) {
+            return Optional.of(s);
+        }
+        try {
+            return Optional.ofNullable(vendorId.get());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.error("A vendor service without the {} property failed to name its vendor; ignored",
+                    VendorProfile.VENDOR_ID, e);
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -69,43 +125,57 @@ public class VendorRegistry implements VendorCatalog, ReadinessCheck {
         if (catalog == null) {
             throw DomainException.notFound("implementation services of vendor", vendorId);
         }
-        try {
-            return new ImplementationOffer(vendorId, List.copyOf(catalog.services()), List.copyOf(catalog.packages()));
-        } catch (RuntimeException e) {
-            LOG.error("Vendor {} failed to list its implementation services", vendorId, e);
-            throw new DomainException(DomainException.Kind.CONFLICT,
-                    "vendor " + vendorId + " could not list its implementation services", "vendor", null);
-        }
+        return calls.call(vendorId, "list its implementation services", () -> new ImplementationOffer(vendorId,
+                List.copyOf(catalog.services()), List.copyOf(catalog.packages())));
     }
 
+    /** The vendors that can describe themselves; one that fails is left out here and counted in its health. */
     @Override
     public List<Vendor> vendors() {
-        return profiles.values().stream()
-                .map(VendorRegistry::toVendor)
-                .sorted(Comparator.comparing(Vendor::id))
-                .toList();
+        List<Vendor> vendors = new ArrayList<>();
+        profiles.forEach((id, profile) -> {
+            try {
+                vendors.add(describe(id, profile));
+            } catch (DomainException failed) {
+                // logged and counted by VendorCalls; the other vendors keep working
+            }
+        });
+        vendors.sort(Comparator.comparing(Vendor::id));
+        return vendors;
     }
 
     @Override
     public Vendor vendor(String vendorId) {
-        return toVendor(profile(vendorId));
+        return describe(vendorId, profile(vendorId));
     }
 
     @Override
     public List<ServicePackage> packages(String vendorId, String market) {
-        VendorProfile profile = profile(vendorId);
+        Vendor vendor = vendor(vendorId);
         ServicePackageProvider provider = packageProviders.get(vendorId);
-        if (provider == null || !profile.markets().contains(market)) {
+        if (provider == null || !vendor.markets().contains(market)) {
             return List.of();
         }
-        try {
-            return List.copyOf(provider.packages(market));
-        } catch (RuntimeException e) {
-            // a vendor policy that throws must never take the core down
-            LOG.error("Vendor {} failed to list packages for {}", vendorId, market, e);
-            throw new DomainException(DomainException.Kind.CONFLICT,
-                    "vendor " + vendorId + " could not list its packages", "vendor", null);
-        }
+        return calls.call(vendorId, "list its packages", () -> List.copyOf(provider.packages(market)));
+    }
+
+    /**
+     * The deadline by the vendor's rule for the package.
+     *
+     * @throws DomainException RULE when the package has no rule, VENDOR_FAILED/UNAVAILABLE when the rule fails
+     */
+    ResponseDeadline deadline(String vendorId, String packageCode, OrderFacts order, BusinessCalendar calendar) {
+        List<ResponseTimeRule> candidates = rules.getOrDefault(vendorId, List.of());
+        ResponseTimeRule rule = calls.call(vendorId, "name the packages of its response-time rules",
+                () -> candidates.stream().filter(r -> r.packageCodes().contains(packageCode)).findFirst())
+                .orElseThrow(() -> DomainException.rule(null, "packageCode", "package " + packageCode + " of "
+                        + vendorId + " has no response-time rule"));
+        return calls.call(vendorId, "compute a response deadline", () -> rule.deadline(order, calendar));
+    }
+
+    @Override
+    public List<VendorHealth> health() {
+        return calls.health();
     }
 
     private VendorProfile profile(String vendorId) {
@@ -116,12 +186,8 @@ public class VendorRegistry implements VendorCatalog, ReadinessCheck {
         return profile;
     }
 
-    private static Vendor toVendor(VendorProfile p) {
-        return new Vendor(p.vendorId(), p.name(), p.markets(), p.termsVersions(), p.currentTermsVersion());
-    }
-
-    @Override
-    public boolean up() {
-        return true;
+    private Vendor describe(String id, VendorProfile p) {
+        return calls.call(id, "describe itself", () -> new Vendor(id, p.name(), Set.copyOf(p.markets()),
+                List.copyOf(p.termsVersions()), p.currentTermsVersion()));
     }
 }

@@ -103,7 +103,7 @@ class MeterReadingRulesTest {
         assertEquals(DomainException.Kind.INVALID, negative.kind());
         assertEquals("readings[1].counters.monoA4", negative.field());
         DomainException future = assertThrows(DomainException.class, () -> submit(
-                new MeterReading.Draft(LocalDate.now().plusDays(3), new Counters(1, 1, 1, 1, 1, 1))));
+                new MeterReading.Draft(LocalDate.now(platform.clock).plusDays(3), new Counters(1, 1, 1, 1, 1, 1))));
         assertEquals("date", future.field());
         assertTrue(platform.readings.history(TestPlatform.ADMIN, device).isEmpty());
     }

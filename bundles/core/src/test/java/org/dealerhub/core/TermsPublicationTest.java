@@ -3,10 +3,8 @@ package org.dealerhub.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.dealerhub.api.Contract;
@@ -35,6 +33,7 @@ class TermsPublicationTest {
     @Test
     void KMNO_TERMS_1_publishingNeedsThirtyDaysNoticeAndShowsWhatItChangesFirst() throws Exception {
         try (TestPlatform platform = new TestPlatform()) {
+            platform.clock.set(Instant.parse("2026-01-05T09:00:00Z"));
             TestPlatform.Acme acme = TestPlatform.acme("2020", "Basic");
             platform.deploy(acme);
             long org = platform.organisations.create(TestPlatform.ADMIN,
@@ -44,8 +43,8 @@ class TermsPublicationTest {
             // the vendor bundle now offers a newer terms version
             platform.undeploy(acme);
             platform.deploy(TestPlatform.acme("2021", "Basic"));
-            Clock today = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-            TermsServiceImpl terms = new TermsServiceImpl(platform.store, platform.vendors, today);
+            platform.clock.set(Instant.parse("2026-11-23T12:00:00Z"));
+            TermsServiceImpl terms = platform.terms;
 
             DomainException early = assertThrows(DomainException.class, () -> terms.publish(TestPlatform.ADMIN,
                     "acme", new TermsPublication.Draft("2021", LocalDate.of(2026, 12, 22))));
@@ -65,6 +64,34 @@ class TermsPublicationTest {
             Contract read = platform.contracts.get(TestPlatform.ADMIN, signed.id());
             assertEquals("2020", read.termsVersion());
             assertEquals("2020", read.effectiveTermsVersion());
+        }
+    }
+
+    @Test
+    void KMNO_TERMS_1_aContractsEffectiveTermsChangeOnTheEffectiveDate() throws Exception {
+        try (TestPlatform platform = new TestPlatform()) {
+            platform.clock.set(Instant.parse("2026-01-05T09:00:00Z"));
+            TestPlatform.Acme acme = TestPlatform.acme("2020", "Basic");
+            platform.deploy(acme);
+            long org = platform.organisations.create(TestPlatform.ADMIN,
+                    new Organisation.Draft("E AS", "E-1", "ES-1", "NO")).id();
+            long id = platform.contracts.create(TestPlatform.ADMIN, new Contract.Draft(org, "acme", "NO", "BASIC",
+                    LocalDate.of(2026, 1, 1), null, List.of())).id();
+            platform.undeploy(acme);
+            platform.deploy(TestPlatform.acme("2021", "Basic"));
+            platform.clock.set(Instant.parse("2026-02-01T10:00:00Z"));
+            platform.terms.publish(TestPlatform.ADMIN, "acme",
+                    new TermsPublication.Draft("2021", LocalDate.of(2026, 3, 3)));
+
+            // the last moment of the day before (the platform's days are UTC days) and the first of the day
+            platform.clock.set(Instant.parse("2026-03-02T23:59:59Z"));
+            assertEquals("2020", platform.contracts.get(TestPlatform.ADMIN, id).effectiveTermsVersion());
+            assertEquals("2020", platform.contracts.list(TestPlatform.ADMIN).get(0).effectiveTermsVersion());
+            platform.clock.set(Instant.parse("2026-03-03T00:00:00Z"));
+            assertEquals("2021", platform.contracts.get(TestPlatform.ADMIN, id).effectiveTermsVersion());
+            assertEquals("2021", platform.contracts.list(TestPlatform.ADMIN).get(0).effectiveTermsVersion());
+            // signed under 2020, whatever is in effect
+            assertEquals("2020", platform.contracts.get(TestPlatform.ADMIN, id).termsVersion());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.dealerhub.core;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -34,11 +35,15 @@ final class TestPlatform implements AutoCloseable {
 
     final EntityManagerFactory emf;
     final Store store;
-    final VendorRegistry vendors = new VendorRegistry();
+    /** The one clock every service gets; frozen at the platform's start until a test moves it. */
+    final TestClock clock = new TestClock(Instant.now());
+    final VendorRegistry vendors = new VendorRegistry(clock);
+    final MarketService markets;
     final OrganisationServiceImpl organisations;
     final DeviceServiceImpl devices;
     final ContractServiceImpl contracts;
     final MeterReadingServiceImpl readings;
+    final TermsServiceImpl terms;
 
     TestPlatform() throws Exception {
         EmbeddedDataSource ds = new EmbeddedDataSource();
@@ -48,7 +53,7 @@ final class TestPlatform implements AutoCloseable {
                 Map.of("javax.persistence.nonJtaDataSource", ds));
         // the same Store the container gets: migrations first, then transactions on the persistence unit
         store = new JpaStore(ds, emf);
-        MarketService markets = new MarketService() {
+        markets = new MarketService() {
             final Market no = new Market("NO", "Norway", Currency.getInstance("NOK"), ZoneId.of("Europe/Oslo"),
                     LocalTime.of(8, 0), LocalTime.of(16, 0));
 
@@ -64,8 +69,9 @@ final class TestPlatform implements AutoCloseable {
         };
         organisations = new OrganisationServiceImpl(store, markets);
         devices = new DeviceServiceImpl(store);
-        contracts = new ContractServiceImpl(store, vendors);
-        readings = new MeterReadingServiceImpl(store);
+        contracts = new ContractServiceImpl(store, vendors, clock);
+        readings = new MeterReadingServiceImpl(store, clock);
+        terms = new TermsServiceImpl(store, vendors, clock);
     }
 
     /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */
@@ -110,14 +116,17 @@ final class TestPlatform implements AutoCloseable {
         return new Acme(profile, packages);
     }
 
+    /** The service properties a vendor bundle registers its services with. */
+    static final Map<String, Object> ACME = Map.of(VendorProfile.VENDOR_ID, "acme");
+
     void deploy(Acme acme) {
-        vendors.bindProfile(acme.profile());
-        vendors.bindPackages(acme.packages());
+        vendors.bindProfile(acme.profile(), ACME);
+        vendors.bindPackages(acme.packages(), ACME);
     }
 
     void undeploy(Acme acme) {
-        vendors.unbindProfile(acme.profile());
-        vendors.unbindPackages(acme.packages());
+        vendors.unbindProfile(acme.profile(), ACME);
+        vendors.unbindPackages(acme.packages(), ACME);
     }
 
     @Override

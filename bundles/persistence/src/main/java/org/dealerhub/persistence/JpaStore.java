@@ -24,13 +24,16 @@ public class JpaStore implements Store, ReadinessCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
     private final EntityManagerFactory emf;
+    private final int schemaVersion;
 
     @Activate
     public JpaStore(@Reference(target = "(osgi.jndi.service.name=dealerhub)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=dealerhub)") EntityManagerFactory emf) throws Exception {
-        int version = new Migrations(JpaStore.class.getClassLoader()).migrate(dataSource);
+        Migrations migrations = new Migrations(JpaStore.class.getClassLoader());
+        int version = migrations.migrate(dataSource);
         LOG.info("Dealerhub database at schema version {}", version);
         this.emf = emf;
+        this.schemaVersion = migrations.latestVersion();
     }
 
     @Override
@@ -60,8 +63,22 @@ public class JpaStore implements Store, ReadinessCheck {
         }
     }
 
+    /** Up when the database answers a query through the persistence unit and its schema is the newest. */
     @Override
     public boolean up() {
-        return emf.isOpen();
+        return describe().startsWith("database answers");
+    }
+
+    @Override
+    public String describe() {
+        try {
+            Number version = read(em -> (Number) em.createNativeQuery("SELECT MAX(VERSION) FROM SCHEMA_VERSION")
+                    .setHint("javax.persistence.query.timeout", 2000).getSingleResult());
+            int current = version == null ? 0 : version.intValue();
+            return current == schemaVersion ? "database answers, schema version " + current
+                    : "down: schema version " + current + ", this build needs " + schemaVersion;
+        } catch (RuntimeException e) {
+            return "down: the database does not answer: " + e.getMessage();
+        }
     }
 }

@@ -65,6 +65,11 @@ public final class Migrations {
         }
     }
 
+    /** The newest version the scripts bring a database to. */
+    public int latestVersion() throws IOException {
+        return scripts().stream().mapToInt(Script::version).max().orElse(0);
+    }
+
     List<Script> scripts() throws IOException {
         List<Script> scripts = new ArrayList<>();
         for (String line : read(INDEX).split("\n")) {

@@ -32,6 +32,8 @@ final class Errors {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case RULE -> 422;
+            case VENDOR_FAILED -> 502;
+            case VENDOR_UNAVAILABLE -> 503;
         };
     }
 

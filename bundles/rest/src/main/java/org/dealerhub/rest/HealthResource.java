@@ -3,31 +3,47 @@ package org.dealerhub.rest;
 import java.util.Map;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.dealerhub.api.Authentication;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.Readiness;
 
-/** The readiness check: no authentication, no data; 200 when ready, 503 until then. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The readiness check: no authentication, no data; 200 when ready, 503 until then. A dealer admin's credentials
+ * add the details: each part in words, each vendor's health figures and the boot time. Other or wrong
+ * credentials get the public answer.
+ */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    public record Health(String status, Map<String, Boolean> parts) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(String status, Map<String, Boolean> parts, Readiness.Details details) {
     }
 
     private final Readiness readiness;
+    private final Authentication authentication;
 
-    HealthResource(Readiness readiness) {
+    HealthResource(Readiness readiness, Authentication authentication) {
         this.readiness = readiness;
+        this.authentication = authentication;
     }
 
     @GET
-    public Response health() {
+    public Response health(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean admin = Authenticated.credentials(authorization)
+                .flatMap(c -> authentication.authenticate(c[0], c[1]))
+                .map(c -> c.role() == Caller.Role.DEALER_ADMIN).orElse(false);
         boolean ready = readiness.ready();
-        return Response.status(ready ? 200 : 503)
-                .entity(new Health(ready ? "ready" : "starting", readiness.parts())).build();
+        return Response.status(ready ? 200 : 503).entity(new Health(ready ? "ready" : "starting",
+                readiness.parts(), admin ? readiness.details() : null)).build();
     }
 }

@@ -11,7 +11,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.PriceBook;
@@ -45,11 +47,18 @@ public class PriceResource {
         return prices.price(Authenticated.caller(security), vendor, market, packageCode);
     }
 
-    /** Sets the named prices given ({"prices": {"monthlyFee": 1290, "clickColourA4": 0.45}}), keeps the others. */
+    /**
+     * Sets the named prices given ({"prices": {"monthlyFee": 1290, "clickColourA4": 0.45}}), keeps the others: 200
+     * with the prices in effect once applied, or 202 with {@code applied: false}, the prices still in effect and
+     * where to look when the platform has not applied the stored change within its wait.
+     */
     @PUT
     @Path("{market}/{package}")
-    public PriceList change(@Context SecurityContext security, @PathParam("vendor") String vendor,
+    public Response change(@Context SecurityContext security, @Context UriInfo uri, @PathParam("vendor") String vendor,
             @PathParam("market") String market, @PathParam("package") String packageCode, PriceList.Change change) {
-        return prices.change(Authenticated.caller(security), vendor, market, packageCode, change);
+        PriceBook.Changed changed = prices.change(Authenticated.caller(security), vendor, market, packageCode,
+                change);
+        return changed.applied() ? Response.ok(changed.prices()).build()
+                : Response.accepted(changed).location(uri.getRequestUri()).build();
     }
 }

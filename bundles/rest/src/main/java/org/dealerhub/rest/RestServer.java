@@ -60,7 +60,7 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
-        factory.setServiceBeans(List.of(new HealthResource(readiness), new VendorResource(vendors, markets),
+        factory.setServiceBeans(List.of(new HealthResource(readiness, authentication), new VendorResource(vendors, markets),
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json),
@@ -69,8 +69,17 @@ public class RestServer {
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),
                 new Errors.ServerErrorMapper()));
         this.server = factory.create();
-        this.readinessCheck = context.registerService(ReadinessCheck.class, server::isStarted,
-                new Hashtable<>(Map.of(ReadinessCheck.PART, "rest")));
+        this.readinessCheck = context.registerService(ReadinessCheck.class, new ReadinessCheck() {
+            @Override
+            public boolean up() {
+                return server.isStarted();
+            }
+
+            @Override
+            public String describe() {
+                return up() ? "published at " + ADDRESS : "down: not published";
+            }
+        }, new Hashtable<>(Map.of(ReadinessCheck.PART, "rest")));
     }
 
     /** Strict JSON: unknown fields and wrong types are refused with the field named; nulls are left out. */

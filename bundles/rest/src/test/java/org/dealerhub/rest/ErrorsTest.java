@@ -25,6 +25,11 @@ class ErrorsTest {
         assertEquals(403, Errors.status(DomainException.Kind.FORBIDDEN));
         assertEquals(404, Errors.status(DomainException.Kind.NOT_FOUND));
         assertEquals(409, Errors.status(DomainException.Kind.CONFLICT));
+        Response vendor = Errors.of(DomainException.vendor(DomainException.Kind.VENDOR_FAILED, "acme",
+                "vendor acme failed to list its packages"));
+        assertEquals(502, vendor.getStatus());
+        assertEquals(new ApiError("vendor acme failed to list its packages", "vendor", null), vendor.getEntity());
+        assertEquals(503, Errors.status(DomainException.Kind.VENDOR_UNAVAILABLE));
     }
 
     @Test

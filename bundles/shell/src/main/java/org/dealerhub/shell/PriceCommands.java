@@ -70,7 +70,12 @@ final class PriceCommands {
             } catch (NumberFormatException e) {
                 throw DomainException.invalid("amount", "amount must be a number like 0.45");
             }
-            print(out, prices.change(CONSOLE, vendor, market, packageCode, new PriceList.Change(Map.of(name, value))));
+            PriceBook.Changed changed = prices.change(CONSOLE, vendor, market, packageCode,
+                    new PriceList.Change(Map.of(name, value)));
+            if (!changed.applied()) {
+                out.println("Pending: " + changed.message() + "; in effect now:");
+            }
+            print(out, changed.prices());
         }
     }
 }

@@ -11,6 +11,7 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.Readiness;
 import org.dealerhub.api.VendorCatalog;
+import org.dealerhub.api.VendorHealth;
 import org.dealerhub.api.spi.ServicePackage;
 
 /** Vendor, package and health commands. */
@@ -66,15 +67,24 @@ final class VendorCommands {
     }
 
     @Service
-    @Command(scope = "dealerhub", name = "health", description = "Shows whether the platform is ready")
+    @Command(scope = "dealerhub", name = "health",
+            description = "Shows whether the platform is ready, each part's state and each vendor's health")
     public static class Health extends DealerhubAction {
         @Reference
         Readiness readiness;
 
         @Override
         void run(PrintStream out) {
-            out.println(readiness.ready() ? "ready" : "starting");
-            readiness.parts().forEach((part, up) -> out.printf("  %-12s %s%n", part, up ? "up" : "down"));
+            boolean ready = readiness.ready();
+            Readiness.Details details = readiness.details();
+            out.println(ready ? "ready" + (details.readyAfterMs() == null ? ""
+                    : " (" + details.readyAfterMs() + " ms after JVM start)") : "starting");
+            details.parts().forEach((part, state) -> out.printf("  %-12s %s%n", part, state));
+            out.printf("%-22s %-8s %8s %8s  %s%n", "VENDOR", "HEALTH", "CALLS", "FAILURES", "LAST FAILURE");
+            for (VendorHealth v : details.vendors()) {
+                out.printf("%-22s %-8s %8d %8d  %s%n", v.vendor(), v.healthy() ? "ok" : "failing", v.calls(),
+                        v.failures(), v.lastFailureAt() == null ? "-" : v.lastFailureAt() + " " + v.lastError());
+            }
         }
     }
 }

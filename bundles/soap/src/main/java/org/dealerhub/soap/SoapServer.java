@@ -44,4 +44,9 @@ public class SoapServer implements ReadinessCheck {
     public boolean up() {
         return server.isStarted();
     }
+
+    @Override
+    public String describe() {
+        return up() ? "published at " + ADDRESS : "down: not published";
+    }
 }

@@ -1,5 +1,6 @@
 package org.dealerhub.vendor.konicaminolta;
 
+import static org.dealerhub.core.calendar.BusinessCalendars.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,15 +14,17 @@ import java.util.Set;
 
 import org.dealerhub.api.spi.OrderFacts;
 import org.dealerhub.api.spi.ResponseDeadline;
+import org.dealerhub.core.calendar.BusinessCalendars;
+import org.dealerhub.core.calendar.MarketCalendar;
 import org.junit.jupiter.api.Test;
 
 class KonicaMinoltaNorwayResponseTimeRuleTest {
 
-    private final TestCalendar oslo = TestCalendar.oslo();
-    private final Instant friday10 = oslo.at(2026, 11, 20, 10, 0);
+    private final MarketCalendar oslo = BusinessCalendars.norway();
+    private final Instant friday10 = at(oslo, 2026, 11, 20, 10, 0);
 
     private static ResponseDeadline deadline(KonicaMinoltaNorwayResponseTimeRule rule, String packageCode,
-            Instant at, TestCalendar calendar, Map<String, String> facts) {
+            Instant at, MarketCalendar calendar, Map<String, String> facts) {
         return rule.deadline(new OrderFacts("NO", packageCode, at, facts), calendar);
     }
 
@@ -65,7 +68,7 @@ class KonicaMinoltaNorwayResponseTimeRuleTest {
     void KMNO_SLA_1_driftsstansWithinThirtyKilometres() {
         // default 8 business hours: Friday 10:00-16:00 is 6, Monday 08:00-10:00 the other 2
         ResponseDeadline d = service(Map.of("category", "Driftsstans", "distanceKm", "12"));
-        assertEquals(Optional.of(oslo.at(2026, 11, 23, 10, 0)), d.deadline());
+        assertEquals(Optional.of(at(oslo, 2026, 11, 23, 10, 0)), d.deadline());
         assertEquals(friday10, d.clockStart());
         assertEquals("KMNO-SLA-1", d.rule());
     }
@@ -74,9 +77,9 @@ class KonicaMinoltaNorwayResponseTimeRuleTest {
     void KMNO_SLA_1_annetHasItsOwnTarget() {
         // default 16 business hours: Friday 6, Monday 8, Tuesday 2
         ResponseDeadline d = service(Map.of("category", "annet", "distanceKm", "0"));
-        assertEquals(Optional.of(oslo.at(2026, 11, 24, 10, 0)), d.deadline());
+        assertEquals(Optional.of(at(oslo, 2026, 11, 24, 10, 0)), d.deadline());
         // the category is read in any case and trimmed
-        assertEquals(Optional.of(oslo.at(2026, 11, 23, 10, 0)),
+        assertEquals(Optional.of(at(oslo, 2026, 11, 23, 10, 0)),
                 service(Map.of("category", " DRIFTSSTANS ", "distanceKm", "3.5")).deadline());
     }
 
@@ -85,7 +88,7 @@ class KonicaMinoltaNorwayResponseTimeRuleTest {
         assertNone(service(Map.of("category", "Driftsstans", "distanceKm", "45")), "45 km", "beyond 30 km");
         assertNone(service(Map.of("category", "Annet", "distanceKm", "30.1")), "beyond 30 km");
         // "innenfor 30 km": exactly 30 km is within
-        assertEquals(Optional.of(oslo.at(2026, 11, 23, 10, 0)),
+        assertEquals(Optional.of(at(oslo, 2026, 11, 23, 10, 0)),
                 service(Map.of("category", "Driftsstans", "distanceKm", "30")).deadline());
     }
 
@@ -102,13 +105,13 @@ class KonicaMinoltaNorwayResponseTimeRuleTest {
     @Test
     void KMNO_HOURS_1_clockStartsAtTheNextOpening() {
         ResponseDeadline d = deadline(new KonicaMinoltaNorwayResponseTimeRule(), "SUPPORT",
-                oslo.at(2026, 11, 21, 11, 0), oslo, Map.of("category", "Driftsstans", "distanceKm", "1"));
-        assertEquals(oslo.at(2026, 11, 23, 8, 0), d.clockStart());
-        assertEquals(Optional.of(oslo.at(2026, 11, 23, 16, 0)), d.deadline());
+                at(oslo, 2026, 11, 21, 11, 0), oslo, Map.of("category", "Driftsstans", "distanceKm", "1"));
+        assertEquals(at(oslo, 2026, 11, 23, 8, 0), d.clockStart());
+        assertEquals(Optional.of(at(oslo, 2026, 11, 23, 16, 0)), d.deadline());
         // a closed Monday is skipped
-        TestCalendar mondayClosed = TestCalendar.oslo(LocalDate.of(2026, 11, 23));
-        assertEquals(Optional.of(mondayClosed.at(2026, 11, 24, 10, 0)),
-                deadline(new KonicaMinoltaNorwayResponseTimeRule(), "SERVICE", mondayClosed.at(2026, 11, 20, 10, 0),
+        MarketCalendar mondayClosed = BusinessCalendars.norway(LocalDate.of(2026, 11, 23));
+        assertEquals(Optional.of(at(mondayClosed, 2026, 11, 24, 10, 0)),
+                deadline(new KonicaMinoltaNorwayResponseTimeRule(), "SERVICE", at(mondayClosed, 2026, 11, 20, 10, 0),
                         mondayClosed, Map.of("category", "Driftsstans", "distanceKm", "1")).deadline());
     }
 
@@ -116,13 +119,13 @@ class KonicaMinoltaNorwayResponseTimeRuleTest {
     void KMNO_SLA_1_targetsComeFromTheConfiguration() {
         KonicaMinoltaNorwayResponseTimeRule rule = new KonicaMinoltaNorwayResponseTimeRule();
         rule.configure(config(4, 0, 50));
-        assertEquals(Optional.of(oslo.at(2026, 11, 20, 14, 0)), deadline(rule, "SERVICE", friday10, oslo,
+        assertEquals(Optional.of(at(oslo, 2026, 11, 20, 14, 0)), deadline(rule, "SERVICE", friday10, oslo,
                 Map.of("category", "Driftsstans", "distanceKm", "45")).deadline());
         assertNone(deadline(rule, "SERVICE", friday10, oslo, Map.of("category", "Annet", "distanceKm", "45")),
                 "no response-time target");
         // 0 km: no distance limit, the distance is not needed
         rule.configure(config(8, 16, 0));
-        assertEquals(Optional.of(oslo.at(2026, 11, 23, 10, 0)),
+        assertEquals(Optional.of(at(oslo, 2026, 11, 23, 10, 0)),
                 deadline(rule, "SERVICE", friday10, oslo, Map.of("category", "Driftsstans")).deadline());
     }
 

@@ -1,5 +1,6 @@
 package org.dealerhub.vendor.konicaminolta;
 
+import static org.dealerhub.core.calendar.BusinessCalendars.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,13 +19,15 @@ import java.util.Set;
 import org.dealerhub.api.spi.OrderFacts;
 import org.dealerhub.api.spi.ResponseDeadline;
 import org.dealerhub.vendor.konicaminolta.UkraineSoftwareSupport.Priority;
+import org.dealerhub.core.calendar.BusinessCalendars;
+import org.dealerhub.core.calendar.MarketCalendar;
 import org.junit.jupiter.api.Test;
 
 class KonicaMinoltaUkraineResponseTimeRuleTest {
 
     private final KonicaMinoltaUkraineResponseTimeRule rule = new KonicaMinoltaUkraineResponseTimeRule();
-    private final TestCalendar kyiv = TestCalendar.kyiv();
-    private final Instant friday10 = kyiv.at(2026, 11, 20, 10, 0);
+    private final MarketCalendar kyiv = BusinessCalendars.ukraine();
+    private final Instant friday10 = at(kyiv, 2026, 11, 20, 10, 0);
 
     private ResponseDeadline hw(Instant at, Map<String, String> facts) {
         return rule.deadline(new OrderFacts("UA", "HW-SERVICE", at, facts), kyiv);
@@ -52,15 +55,15 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
     @Test
     void KMUA_RESP_1_reactionHoursAreBusinessHoursFromRegistration() {
         // Friday 16:00-18:00 is 2 hours, Monday 09:00-11:00 the other 2
-        ResponseDeadline d = hw(kyiv.at(2026, 11, 20, 16, 0), Map.of("reactionHours", "4"));
-        assertEquals(Optional.of(kyiv.at(2026, 11, 23, 11, 0)), d.deadline());
+        ResponseDeadline d = hw(at(kyiv, 2026, 11, 20, 16, 0), Map.of("reactionHours", "4"));
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 11, 0)), d.deadline());
         assertEquals("KMUA-RESP-1", d.rule());
         // registered after hours: the clock starts Monday 09:00
-        ResponseDeadline late = hw(kyiv.at(2026, 11, 20, 20, 0), Map.of("reactionHours", "4"));
-        assertEquals(kyiv.at(2026, 11, 23, 9, 0), late.clockStart());
-        assertEquals(Optional.of(kyiv.at(2026, 11, 23, 13, 0)), late.deadline());
+        ResponseDeadline late = hw(at(kyiv, 2026, 11, 20, 20, 0), Map.of("reactionHours", "4"));
+        assertEquals(at(kyiv, 2026, 11, 23, 9, 0), late.clockStart());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 13, 0)), late.deadline());
         // fractions of an hour
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 11, 30)),
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 11, 30)),
                 hw(friday10, Map.of("reactionHours", "1.5")).deadline());
     }
 
@@ -73,18 +76,18 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
 
     @Test
     void KMUA_EXTRA_1_shorterResponseOption() {
-        ResponseDeadline d = hw(kyiv.at(2026, 11, 20, 17, 0),
+        ResponseDeadline d = hw(at(kyiv, 2026, 11, 20, 17, 0),
                 Map.of("option", "shorter-response", "reactionHours", "2"));
-        assertEquals(Optional.of(kyiv.at(2026, 11, 23, 10, 0)), d.deadline());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 10, 0)), d.deadline());
         assertEquals("KMUA-EXTRA-1", d.rule());
         assertNone(hw(friday10, Map.of("option", "shorter-response")), "KMUA-EXTRA-1", "reactionHours");
     }
 
     @Test
     void KMUA_EXTRA_1_roundTheClockInKyivCountsWallClockHours() {
-        Instant fridayEvening = kyiv.at(2026, 11, 20, 20, 0);
+        Instant fridayEvening = at(kyiv, 2026, 11, 20, 20, 0);
         ResponseDeadline d = hw(fridayEvening, Map.of("option", "24x7", "city", "Kyiv", "reactionHours", "4"));
-        assertEquals(Optional.of(kyiv.at(2026, 11, 21, 0, 0)), d.deadline());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 21, 0, 0)), d.deadline());
         assertEquals(fridayEvening, d.clockStart());
         assertEquals("KMUA-EXTRA-1", d.rule());
         // other spellings of Kyiv, and both options together
@@ -112,7 +115,7 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
         assertNone(hw(friday10, Map.of("debt", "true", "reactionHours", "4")), "KMUA-DEBT-1", "debt");
         assertNone(sw(friday10, Map.of("debt", "TRUE", "priority", "Critical")), "KMUA-DEBT-1", "debt");
         assertNone(hw(friday10, Map.of("debt", "maybe", "reactionHours", "4")), "KMUA-DEBT-1", "'maybe'");
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 14, 0)),
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 14, 0)),
                 hw(friday10, Map.of("debt", "false", "reactionHours", "4")).deadline());
     }
 
@@ -121,31 +124,31 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
     @Test
     void KMUA_SW_4_responseIsTheRegistrationConfirmationFromReceipt() {
         // Critical, 1 business hour by default: Friday 17:30-18:00 and Monday 09:00-09:30
-        ResponseDeadline d = sw(kyiv.at(2026, 11, 20, 17, 30), Map.of("priority", "Critical"));
-        assertEquals(Optional.of(kyiv.at(2026, 11, 23, 9, 30)), d.deadline());
+        ResponseDeadline d = sw(at(kyiv, 2026, 11, 20, 17, 30), Map.of("priority", "Critical"));
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 9, 30)), d.deadline());
         assertEquals("KMUA-SW-4", d.rule());
         assertTrue(d.reason().contains("registration confirmation"), d.reason());
         // kind=response is the default
-        assertEquals(d, sw(kyiv.at(2026, 11, 20, 17, 30), Map.of("priority", "critical", "kind", "Response")));
+        assertEquals(d, sw(at(kyiv, 2026, 11, 20, 17, 30), Map.of("priority", "critical", "kind", "Response")));
     }
 
     @Test
     void KMUA_SW_1_workingDaysNineToSixKyivTime() {
         // Saturday: the clock starts Monday 09:00; Medium is 2 business hours by default
-        ResponseDeadline d = sw(kyiv.at(2026, 11, 21, 12, 0), Map.of("priority", "Medium"));
-        assertEquals(kyiv.at(2026, 11, 23, 9, 0), d.clockStart());
-        assertEquals(Optional.of(kyiv.at(2026, 11, 23, 11, 0)), d.deadline());
-        TestCalendar mondayHoliday = TestCalendar.kyiv(LocalDate.of(2026, 11, 23));
-        assertEquals(Optional.of(mondayHoliday.at(2026, 11, 24, 9, 30)), rule.deadline(new OrderFacts("UA",
-                "SW-SUPPORT", mondayHoliday.at(2026, 11, 20, 17, 30), Map.of("priority", "Critical")),
+        ResponseDeadline d = sw(at(kyiv, 2026, 11, 21, 12, 0), Map.of("priority", "Medium"));
+        assertEquals(at(kyiv, 2026, 11, 23, 9, 0), d.clockStart());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 11, 0)), d.deadline());
+        MarketCalendar mondayHoliday = BusinessCalendars.ukraine(LocalDate.of(2026, 11, 23));
+        assertEquals(Optional.of(at(mondayHoliday, 2026, 11, 24, 9, 30)), rule.deadline(new OrderFacts("UA",
+                "SW-SUPPORT", at(mondayHoliday, 2026, 11, 20, 17, 30), Map.of("priority", "Critical")),
                 mondayHoliday).deadline());
     }
 
     @Test
     void KMUA_SW_2_prioritiesInEnglishOrUkrainian() {
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 11, 0)),
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 11, 0)),
                 sw(friday10, Map.of("priority", "Критичний")).deadline());
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 12, 0)),
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 12, 0)),
                 sw(friday10, Map.of("priority", "низький")).deadline());
         assertNone(sw(friday10, Map.of()), "KMUA-SW-2", "priority");
         assertNone(sw(friday10, Map.of("priority", "Urgent")), "KMUA-SW-2", "priority", "'Urgent'");
@@ -155,15 +158,15 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
     void KMUA_SW_4_resolutionRunsFromTheEndOfAnalysis() {
         // High, 16 business hours by default: Monday 10:00-18:00 and Tuesday 09:00-17:00
         ResponseDeadline d = sw(friday10, Map.of("priority", "High", "kind", "resolution",
-                "analysisEndedAt", kyiv.at(2026, 11, 23, 10, 0).toString()));
-        assertEquals(kyiv.at(2026, 11, 23, 10, 0), d.clockStart());
-        assertEquals(Optional.of(kyiv.at(2026, 11, 24, 17, 0)), d.deadline());
+                "analysisEndedAt", at(kyiv, 2026, 11, 23, 10, 0).toString()));
+        assertEquals(at(kyiv, 2026, 11, 23, 10, 0), d.clockStart());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 24, 17, 0)), d.deadline());
         assertEquals("KMUA-SW-4", d.rule());
         // an analysis ending after hours starts the clock at the next opening; offsets are read too
         ResponseDeadline evening = sw(friday10, Map.of("priority", "Critical", "kind", "resolution",
                 "analysisEndedAt", "2026-11-20T19:00:00+02:00"));
-        assertEquals(kyiv.at(2026, 11, 23, 9, 0), evening.clockStart());
-        assertEquals(Optional.of(kyiv.at(2026, 11, 23, 17, 0)), evening.deadline());
+        assertEquals(at(kyiv, 2026, 11, 23, 9, 0), evening.clockStart());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 17, 0)), evening.deadline());
     }
 
     @Test
@@ -173,7 +176,7 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
         assertNone(sw(friday10, Map.of("priority", "High", "kind", "resolution", "analysisEndedAt", "yesterday")),
                 "KMUA-SW-4", "analysisEndedAt", "'yesterday'");
         assertNone(sw(friday10, Map.of("priority", "High", "kind", "resolution",
-                "analysisEndedAt", kyiv.at(2026, 11, 19, 10, 0).toString())), "KMUA-SW-4", "before the registration");
+                "analysisEndedAt", at(kyiv, 2026, 11, 19, 10, 0).toString())), "KMUA-SW-4", "before the registration");
     }
 
     @Test
@@ -184,9 +187,9 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
         facts.put("knownError", "yes");
         assertNone(sw(friday10, facts), "KMUA-SW-4", "knownError");
         facts.put("knownError", "false");
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 18, 0)), sw(friday10, facts).deadline());
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 18, 0)), sw(friday10, facts).deadline());
         // the response is still due
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 11, 0)),
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 11, 0)),
                 sw(friday10, Map.of("priority", "Critical", "knownError", "true")).deadline());
     }
 
@@ -196,7 +199,7 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
                 "analysisEndedAt", friday10.toString())), "KMUA-SW-5", "no regulated resolution time");
         assertNone(sw(friday10, Map.of("type", "Change-Request", "kind", "resolution")), "KMUA-SW-5");
         // its registration is still confirmed within the response target
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 12, 0)),
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 12, 0)),
                 sw(friday10, Map.of("type", "change-request", "priority", "Low")).deadline());
     }
 
@@ -210,7 +213,7 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
     void KMUA_SW_2_targetsComeFromTheConfiguration() {
         KonicaMinoltaUkraineResponseTimeRule configured = new KonicaMinoltaUkraineResponseTimeRule();
         configured.configure(config(Map.of("criticalResponseHours", 3, "lowResolutionHours", 0)));
-        assertEquals(Optional.of(kyiv.at(2026, 11, 20, 13, 0)), configured.deadline(
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 13, 0)), configured.deadline(
                 new OrderFacts("UA", "SW-SUPPORT", friday10, Map.of("priority", "Critical")), kyiv).deadline());
         assertNone(configured.deadline(new OrderFacts("UA", "SW-SUPPORT", friday10, Map.of("priority", "Low",
                 "kind", "resolution", "analysisEndedAt", friday10.toString())), kyiv), "KMUA-SW-4",

@@ -1,5 +1,6 @@
 package org.dealerhub.vendor.printernorge;
 
+import static org.dealerhub.core.calendar.BusinessCalendars.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,12 +13,14 @@ import java.util.Set;
 
 import org.dealerhub.api.spi.OrderFacts;
 import org.dealerhub.api.spi.ResponseDeadline;
+import org.dealerhub.core.calendar.BusinessCalendars;
+import org.dealerhub.core.calendar.MarketCalendar;
 import org.junit.jupiter.api.Test;
 
 class PrinterNorgeResponseTimeRuleTest {
 
     private final PrinterNorgeResponseTimeRule rule = new PrinterNorgeResponseTimeRule();
-    private final TestCalendar oslo = TestCalendar.oslo();
+    private final MarketCalendar oslo = BusinessCalendars.norway();
 
     private ResponseDeadline deadline(Instant at, Map<String, String> facts) {
         return rule.deadline(new OrderFacts("NO", "OPERATING", at, facts), oslo);
@@ -26,21 +29,21 @@ class PrinterNorgeResponseTimeRuleTest {
     @Test
     void PN_FAULT_1_responseTimePerContractInBusinessHours() {
         // Friday 14:00-16:00 is 2 hours, Monday 08:00-10:00 the other 2
-        ResponseDeadline d = deadline(oslo.at(2026, 11, 20, 14, 0), Map.of("reactionHours", "4"));
-        assertEquals(Optional.of(oslo.at(2026, 11, 23, 10, 0)), d.deadline());
-        assertEquals(oslo.at(2026, 11, 20, 14, 0), d.clockStart());
+        ResponseDeadline d = deadline(at(oslo, 2026, 11, 20, 14, 0), Map.of("reactionHours", "4"));
+        assertEquals(Optional.of(at(oslo, 2026, 11, 23, 10, 0)), d.deadline());
+        assertEquals(at(oslo, 2026, 11, 20, 14, 0), d.clockStart());
         assertEquals("PN-FAULT-1", d.rule());
         // after hours the clock starts at the next opening; a closed Monday is skipped
-        TestCalendar mondayClosed = TestCalendar.oslo(LocalDate.of(2026, 11, 23));
-        ResponseDeadline late = rule.deadline(new OrderFacts("NO", "OPERATING", mondayClosed.at(2026, 11, 20, 17, 0),
+        MarketCalendar mondayClosed = BusinessCalendars.norway(LocalDate.of(2026, 11, 23));
+        ResponseDeadline late = rule.deadline(new OrderFacts("NO", "OPERATING", at(mondayClosed, 2026, 11, 20, 17, 0),
                 Map.of("reactionHours", "0.5")), mondayClosed);
-        assertEquals(mondayClosed.at(2026, 11, 24, 8, 0), late.clockStart());
-        assertEquals(Optional.of(mondayClosed.at(2026, 11, 24, 8, 30)), late.deadline());
+        assertEquals(at(mondayClosed, 2026, 11, 24, 8, 0), late.clockStart());
+        assertEquals(Optional.of(at(mondayClosed, 2026, 11, 24, 8, 30)), late.deadline());
     }
 
     @Test
     void PN_FAULT_1_noFigureWithoutTheContractsReactionHours() {
-        ResponseDeadline d = deadline(oslo.at(2026, 11, 20, 14, 0), Map.of());
+        ResponseDeadline d = deadline(at(oslo, 2026, 11, 20, 14, 0), Map.of());
         assertEquals(Optional.empty(), d.deadline());
         assertTrue(d.reason().contains("per contract, not given"), d.reason());
         assertEquals("PN-FAULT-1", d.rule());
@@ -49,7 +52,7 @@ class PrinterNorgeResponseTimeRuleTest {
     @Test
     void PN_FAULT_1_malformedReactionHoursNameTheFact() {
         for (String bad : new String[] {"soon", "0", "-1", "9000", " ", "0.00001"}) {
-            ResponseDeadline d = deadline(oslo.at(2026, 11, 20, 14, 0), Map.of("reactionHours", bad));
+            ResponseDeadline d = deadline(at(oslo, 2026, 11, 20, 14, 0), Map.of("reactionHours", bad));
             assertEquals(Optional.empty(), d.deadline(), bad);
             assertTrue(d.reason().contains("reactionHours"), d.reason());
         }
@@ -61,6 +64,6 @@ class PrinterNorgeResponseTimeRuleTest {
         assertEquals("printer-norge", rule.vendorId());
         assertEquals(rule.packageCodes(), Set.of(new PrinterNorgeVendor().packages("NO").get(0).code()));
         assertThrows(IllegalArgumentException.class,
-                () -> rule.deadline(new OrderFacts("NO", "SERVICE", oslo.at(2026, 11, 20, 14, 0), Map.of()), oslo));
+                () -> rule.deadline(new OrderFacts("NO", "SERVICE", at(oslo, 2026, 11, 20, 14, 0), Map.of()), oslo));
     }
 }
