@@ -4,6 +4,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.interceptor.StaxInEndingInterceptor;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
@@ -19,6 +20,7 @@ final class WholeEnvelope extends AbstractPhaseInterceptor<Message> {
 
     WholeEnvelope() {
         super(Phase.PRE_INVOKE);
+        addBefore(StaxInEndingInterceptor.class.getName()); // which closes the reader
     }
 
     @Override
