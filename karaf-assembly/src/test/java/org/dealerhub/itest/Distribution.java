@@ -23,10 +23,12 @@ final class Distribution {
     static final String HTTP_PORT = "dealerhub.test.httpPort";
     static final String VENDOR_JAR = "dealerhub.test.vendorJar";
     static final String BROKEN_VENDOR_JAR = "dealerhub.test.brokenVendorJar";
+    static final String DISTRIBUTION = "dealerhub.distribution";
+    static final String WSDL = "dealerhub.wsdl";
 
     static Option[] options() {
         String karafVersion = System.getProperty("dealerhub.karafVersion");
-        String zip = System.getProperty("dealerhub.distribution");
+        String zip = System.getProperty(DISTRIBUTION);
         int http = freePort();
         return new Option[] {
             karafDistributionConfiguration().frameworkUrl(new File(zip).toURI().toString())
@@ -45,6 +47,10 @@ final class Distribution {
             systemProperty(HTTP_PORT).value(String.valueOf(http)),
             systemProperty(VENDOR_JAR).value(System.getProperty("dealerhub.vendorJar")),
             systemProperty(BROKEN_VENDOR_JAR).value(System.getProperty("dealerhub.brokenVendorJar")),
+            systemProperty(DISTRIBUTION).value(zip),
+            // on a loaded machine the probe's invoker service can take longer than Pax Exam's default 10 s
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+            systemProperty(WSDL).value(System.getProperty(WSDL)),
             // what bin/karaf passes on Java 9+
             new VMOption("--add-reads=java.xml=java.logging"),
             new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

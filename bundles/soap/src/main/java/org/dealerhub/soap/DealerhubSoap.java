@@ -6,8 +6,12 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.bind.annotation.XmlElement;
 
-/** The SOAP contract: meter-reading submission and history, vendor and package listing. */
+/**
+ * The SOAP contract: meter-reading submission and history, vendor and package listing. Ids and counters are
+ * required (minOccurs 1 in the WSDL) and checked, so a missing one is refused instead of read as 0.
+ */
 @WebService(name = "Dealerhub", targetNamespace = DealerhubSoap.NS)
 public interface DealerhubSoap {
 
@@ -15,12 +19,14 @@ public interface DealerhubSoap {
 
     @WebMethod
     @WebResult(name = "outcome")
-    List<Types.Outcome> submitMeterReadings(@WebParam(name = "deviceId") long deviceId,
-            @WebParam(name = "reading") List<Types.Reading> readings) throws DealerhubFault;
+    List<Types.Outcome> submitMeterReadings(@WebParam(name = "deviceId") @XmlElement(required = true) Long deviceId,
+            @WebParam(name = "reading") @XmlElement(required = true) List<Types.Reading> readings)
+            throws DealerhubFault;
 
     @WebMethod
     @WebResult(name = "reading")
-    List<Types.Reading> meterReadingHistory(@WebParam(name = "deviceId") long deviceId) throws DealerhubFault;
+    List<Types.Reading> meterReadingHistory(@WebParam(name = "deviceId") @XmlElement(required = true) Long deviceId)
+            throws DealerhubFault;
 
     @WebMethod
     @WebResult(name = "vendor")

@@ -45,21 +45,24 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
     }
 
     @Override
-    public List<Types.Outcome> submitMeterReadings(long deviceId, List<Types.Reading> submitted)
+    public List<Types.Outcome> submitMeterReadings(Long deviceId, List<Types.Reading> submitted)
             throws DealerhubFault {
         return call(() -> {
+            long device = required(deviceId, "deviceId");
             List<MeterReading.Draft> drafts = new ArrayList<>();
             List<Types.Reading> items = submitted == null ? List.of() : submitted;
             for (int i = 0; i < items.size(); i++) {
-                drafts.add(items.get(i).toDraft(i));
+                // field names as in the REST error shape: "date" for one reading, "readings[3].date" in a batch
+                drafts.add(items.get(i).toDraft(items.size() == 1 ? "" : "readings[" + i + "]."));
             }
-            return readings.submit(caller(), deviceId, drafts).stream().map(Types.Outcome::of).toList();
+            return readings.submit(caller(), device, drafts).stream().map(Types.Outcome::of).toList();
         });
     }
 
     @Override
-    public List<Types.Reading> meterReadingHistory(long deviceId) throws DealerhubFault {
-        return call(() -> readings.history(caller(), deviceId).stream().map(Types.Reading::of).toList());
+    public List<Types.Reading> meterReadingHistory(Long deviceId) throws DealerhubFault {
+        return call(() -> readings.history(caller(), required(deviceId, "deviceId")).stream().map(Types.Reading::of)
+                .toList());
     }
 
     @Override
@@ -94,10 +97,17 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
     public List<Types.PackageInfo> listPackages(String vendor, String market) throws DealerhubFault {
         return call(() -> {
             if (market == null || markets.market(market).isEmpty()) {
-                throw DomainException.invalid("market", "unknown market " + market);
+                throw DomainException.invalid("market", "unknown market");
             }
             return vendors.packages(vendor, market).stream().map(Types.PackageInfo::of).toList();
         });
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw DomainException.invalid(field, field + " is required");
+        }
+        return value;
     }
 
     private Caller caller() {

@@ -1,6 +1,7 @@
 package org.dealerhub.soap;
 
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.interceptor.AttachmentInInterceptor;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.interceptor.security.AuthenticationException;
 import org.apache.cxf.message.Message;
@@ -9,7 +10,10 @@ import org.apache.cxf.phase.Phase;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
 
-/** HTTP Basic authentication of every SOAP call against the platform's JAAS realm. */
+/**
+ * HTTP Basic authentication of every SOAP call against the platform's JAAS realm, in the RECEIVE phase: before the
+ * StAX reader exists, so an unauthenticated envelope is refused (401, a Client fault) without its body being read.
+ */
 final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
 
     static final String CALLER = "dealerhub.caller";
@@ -17,12 +21,16 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
     private final Authentication authentication;
 
     SoapAuthentication(Authentication authentication) {
-        super(Phase.UNMARSHAL);
+        super(Phase.RECEIVE);
+        addBefore(AttachmentInInterceptor.class.getName());
         this.authentication = authentication;
     }
 
     @Override
     public void handleMessage(Message message) {
+        if ("GET".equals(message.get(Message.HTTP_REQUEST_METHOD))) {
+            return; // the WSDL is public; no operation can be called by GET
+        }
         AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
         Caller caller = policy == null ? null
                 : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);

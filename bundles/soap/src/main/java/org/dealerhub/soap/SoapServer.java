@@ -1,8 +1,11 @@
 package org.dealerhub.soap;
 
+import java.util.Map;
+
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.staxutils.StaxUtils;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
@@ -14,7 +17,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Publishes the SOAP service at /soap/dealerhub (WSDL at ?wsdl, service list at /soap). */
+/**
+ * Publishes the SOAP service at /soap/dealerhub (WSDL at ?wsdl, service list at /soap): authentication before the
+ * body is read, the whole envelope read before an operation runs, the parser's limits below CXF's defaults (DTDs,
+ * and with them external entities and entity expansion, are refused by CXF's parser), and one fault shape.
+ */
 @Component(service = ReadinessCheck.class, property = ReadinessCheck.PART + "=soap")
 public class SoapServer implements ReadinessCheck {
 
@@ -32,6 +39,13 @@ public class SoapServer implements ReadinessCheck {
         factory.setServiceClass(DealerhubSoap.class);
         factory.setServiceBean(new DealerhubSoapEndpoint(readings, vendors, markets, deadlines));
         factory.getInInterceptors().add(new SoapAuthentication(authentication));
+        factory.getInInterceptors().add(new WholeEnvelope());
+        factory.getOutFaultInterceptors().add(new FaultShape());
+        factory.setProperties(Map.of(
+                // no field of the contract needs more text; a batch of 5,000 readings is about 2 MB
+                StaxUtils.MAX_TEXT_LENGTH, 16 * 1024,
+                StaxUtils.MAX_XML_CHARACTERS, 10L * 1024 * 1024,
+                StaxUtils.MAX_ELEMENT_DEPTH, 32));
         this.server = factory.create();
     }
 

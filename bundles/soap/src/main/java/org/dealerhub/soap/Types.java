@@ -1,6 +1,7 @@
 package org.dealerhub.soap;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import javax.xml.bind.annotation.XmlElement;
 import javax.xml.bind.annotation.XmlType;
 
 import org.dealerhub.api.Counters;
+import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.spi.ServicePackage;
@@ -26,21 +28,32 @@ final class Types {
         /** ISO date, e.g. 2026-11-01. */
         @XmlElement(required = true)
         public String date;
-        public long monoA4;
-        public long colourA4;
-        public long monoA3;
-        public long colourA3;
-        public long banner;
-        public long scans;
+        @XmlElement(required = true)
+        public Long monoA4;
+        @XmlElement(required = true)
+        public Long colourA4;
+        @XmlElement(required = true)
+        public Long monoA3;
+        @XmlElement(required = true)
+        public Long colourA3;
+        @XmlElement(required = true)
+        public Long banner;
+        @XmlElement(required = true)
+        public Long scans;
+        /** Set by the platform in the history; ignored in a submission. */
         public String acceptedBy;
 
-        MeterReading.Draft toDraft(int index) {
+        /** The draft, or a refusal naming the missing or malformed field ({@code at} + name). */
+        MeterReading.Draft toDraft(String at) {
             LocalDate day;
             try {
-                day = LocalDate.parse(date);
-            } catch (RuntimeException e) {
-                throw org.dealerhub.api.DomainException.invalid("readings[" + index + "].date",
-                        "date must be an ISO date like 2026-11-01");
+                day = LocalDate.parse(DealerhubSoapEndpoint.required(date, at + "date"));
+            } catch (DateTimeParseException e) {
+                throw DomainException.invalid(at + "date", "date must be an ISO date like 2026-11-01");
+            }
+            Long[] values = {monoA4, colourA4, monoA3, colourA3, banner, scans};
+            for (int i = 0; i < values.length; i++) {
+                DealerhubSoapEndpoint.required(values[i], at + Counters.NAMES[i]);
             }
             return new MeterReading.Draft(day, new Counters(monoA4, colourA4, monoA3, colourA3, banner, scans));
         }
