@@ -18,7 +18,11 @@ public class DomainException extends RuntimeException {
         /** Conflicts with existing data, e.g. a duplicate: 409. */
         CONFLICT,
         /** Well-formed, but a business rule refuses it: 422. */
-        RULE
+        RULE,
+        /** A write based on a version that is no longer current (a lost update prevented): 412. */
+        PRECONDITION_FAILED,
+        /** A write to an existing record without the version it was based on: 428. */
+        PRECONDITION_REQUIRED
     }
 
     private final Kind kind;
@@ -50,6 +54,12 @@ public class DomainException extends RuntimeException {
 
     public static DomainException rule(String rule, String field, String message) {
         return new DomainException(Kind.RULE, message, field, rule);
+    }
+
+    /** The record changed since the caller read {@code expected}: reread and try again. */
+    public static DomainException stale(String what, Object id, long expected) {
+        return new DomainException(Kind.PRECONDITION_FAILED, what + " " + id + " has changed since version "
+                + expected + ": read it again", "If-Match", null);
     }
 
     public Kind kind() {

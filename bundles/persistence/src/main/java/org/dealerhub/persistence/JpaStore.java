@@ -8,6 +8,8 @@ import javax.persistence.EntityTransaction;
 import javax.sql.DataSource;
 
 import org.dealerhub.api.ReadinessCheck;
+import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,28 +36,31 @@ public class JpaStore implements Store, ReadinessCheck {
     }
 
     @Override
-    public <T> T tx(Function<EntityManager, T> work) {
+    public <T> T tx(Function<Repositories, T> work) {
+        return run(work, true);
+    }
+
+    @Override
+    public <T> T read(Function<Repositories, T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Function<Repositories, T> work, boolean commit) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = work.apply(em);
-            tx.commit();
+            T result = work.apply(new JpaRepositories(em));
+            if (commit) {
+                tx.commit();
+            }
             return result;
+        } catch (RuntimeException e) {
+            throw Refusals.of(e).map(RuntimeException.class::cast).orElse(e);
         } finally {
             if (tx.isActive()) {
                 tx.rollback();
             }
-            em.close();
-        }
-    }
-
-    @Override
-    public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
             em.close();
         }
     }

@@ -32,6 +32,8 @@ final class Errors {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case RULE -> 422;
+            case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
         };
     }
 

@@ -25,6 +25,8 @@ class ErrorsTest {
         assertEquals(403, Errors.status(DomainException.Kind.FORBIDDEN));
         assertEquals(404, Errors.status(DomainException.Kind.NOT_FOUND));
         assertEquals(409, Errors.status(DomainException.Kind.CONFLICT));
+        assertEquals(412, Errors.status(DomainException.Kind.PRECONDITION_FAILED));
+        assertEquals(428, Errors.status(DomainException.Kind.PRECONDITION_REQUIRED));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
+import org.dealerhub.api.DomainException;
 
 /** HTTP Basic authentication of every SOAP call against the platform's JAAS realm. */
 final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
@@ -24,8 +25,17 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
     @Override
     public void handleMessage(Message message) {
         AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
-        Caller caller = policy == null ? null
-                : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);
+        Caller caller;
+        try {
+            caller = policy == null ? null
+                    : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);
+        } catch (DomainException refused) {
+            // a user the realm knows but Dealerhub refuses, e.g. a customer bound ambiguously (PORTAL-ACCT-1)
+            Fault fault = new Fault(DealerhubFault.of(refused));
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(403);
+            throw fault;
+        }
         if (caller == null) {
             Fault fault = new Fault(new AuthenticationException("authentication required"));
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
