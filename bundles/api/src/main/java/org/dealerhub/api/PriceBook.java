@@ -14,6 +14,13 @@ public interface PriceBook {
     /** @throws DomainException NOT_FOUND when the package has no prices */
     PriceList price(Caller caller, String vendor, String market, String packageCode);
 
-    /** Sets named prices of a package; the change is written to its configuration file and applies at once. */
-    PriceList change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change);
+    /**
+     * Sets named prices of a package; the change is written to its configuration file and applies at once.
+     *
+     * @param expectedTag the {@link PriceList#tag()} the change is based on, or null to set the named prices
+     *        whatever the others are now (the console's default)
+     * @throws DomainException PRECONDITION_FAILED when the prices are no longer at {@code expectedTag}
+     */
+    PriceList change(Caller caller, String vendor, String market, String packageCode, String expectedTag,
+            PriceList.Change change);
 }

@@ -42,6 +42,8 @@ public class PriceBookService implements PriceBook {
     private static final long APPLY_TIMEOUT_NANOS = 5_000_000_000L;
 
     private final List<PriceSource> sources = new CopyOnWriteArrayList<>();
+    /** Held while a change reads, compares and writes a configuration. */
+    private final Object writes = new Object();
     private final ConfigurationAdmin configurationAdmin;
     private final MarketService markets;
     private final VendorCatalog vendors;
@@ -82,7 +84,8 @@ public class PriceBookService implements PriceBook {
     }
 
     @Override
-    public PriceList change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change) {
+    public PriceList change(Caller caller, String vendor, String market, String packageCode, String expectedTag,
+            PriceList.Change change) {
         Access.requireAdmin(caller, "change prices");
         Market m = market(market);
         if (vendors.packages(vendor, market).stream().noneMatch(p -> p.code().equals(packageCode))) {
@@ -94,10 +97,26 @@ public class PriceBookService implements PriceBook {
         }
         Map<String, BigDecimal> valid = new TreeMap<>();
         change.prices().forEach((name, amount) -> valid.put(name, validAmount(name, amount)));
+        // read, compare and write as one step, so two changes based on one version never both succeed
+        synchronized (writes) {
+            write(vendor, market, packageCode, m, expectedTag, valid);
+        }
+        return new PriceList(vendor, market, packageCode, m.currency(), awaitApplied(vendor, market, packageCode,
+                valid));
+    }
+
+    private void write(String vendor, String market, String packageCode, Market m, String expectedTag,
+            Map<String, BigDecimal> valid) {
         try {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID,
                     vendor + "-" + market + "-" + packageCode, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
+            if (expectedTag != null && !expectedTag.equals(new PriceList(vendor, market, packageCode, m.currency(),
+                    stored(properties)).tag())) {
+                throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "the prices of " + vendor + " "
+                        + market + " " + packageCode + " have changed since you read them: read them again",
+                        "If-Match", null);
+            }
             if (properties == null) {
                 properties = new Hashtable<>();
                 properties.put("vendor", vendor);
@@ -111,8 +130,21 @@ public class PriceBookService implements PriceBook {
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the prices of " + vendor + " " + packageCode, e);
         }
-        return new PriceList(vendor, market, packageCode, m.currency(), awaitApplied(vendor, market, packageCode,
-                valid));
+    }
+
+    /** The prices a configuration holds now (none before the first change). */
+    private static TreeMap<String, BigDecimal> stored(Dictionary<String, Object> properties) {
+        TreeMap<String, BigDecimal> prices = new TreeMap<>();
+        if (properties != null) {
+            for (var keys = properties.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                if (key.startsWith(PRICE_PREFIX)) {
+                    prices.put(key.substring(PRICE_PREFIX.length()),
+                            new BigDecimal(String.valueOf(properties.get(key)).trim()));
+                }
+            }
+        }
+        return prices;
     }
 
     /**

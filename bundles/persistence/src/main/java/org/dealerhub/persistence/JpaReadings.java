@@ -105,9 +105,11 @@ final class JpaReadings implements ReadingRepository {
                 }
             }
             if (newest != null) {
-                // a bulk update: the pointer to the newest reading is no change of the device (its version stays)
-                em.createQuery("UPDATE Device d SET d.lastReadingId = :r WHERE d.id = :d")
-                        .setParameter("r", newest.getId()).setParameter("d", device.getId()).executeUpdate();
+                // the pointer to the newest reading is no change of the device: its version stays (plain SQL, as a
+                // JPQL bulk update would increment it)
+                em.flush();
+                em.createNativeQuery("UPDATE DEVICE SET LAST_READING_ID = ? WHERE ID = ?")
+                        .setParameter(1, newest.getId()).setParameter(2, device.getId()).executeUpdate();
             }
         }
 

@@ -1,5 +1,6 @@
 package org.dealerhub.persistence;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -25,6 +26,9 @@ public class JpaStore implements Store, ReadinessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
+    /** Reads of a unit of work go through its transaction's connection too, not a separate read connection. */
+    private static final Map<String, Object> ONE_CONNECTION = Map.of("eclipselink.transaction.join-existing", "true");
+
     private final EntityManagerFactory emf;
 
     @Activate
@@ -46,7 +50,7 @@ public class JpaStore implements Store, ReadinessCheck {
     }
 
     private <T> T run(Function<Repositories, T> work, boolean commit) {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = emf.createEntityManager(ONE_CONNECTION);
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();

@@ -29,6 +29,15 @@ final class Preconditions {
 
     /** The version an If-Match header names: {@code "3"} (also {@code W/"3"} or {@code 3}). */
     static long version(String ifMatch) {
+        try {
+            return Long.parseLong(tag(ifMatch));
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(IF_MATCH, "If-Match must be one ETag as GET answered it, like \"3\"");
+        }
+    }
+
+    /** The one entity tag an If-Match header names, without quotes. */
+    static String tag(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED, "a change of an existing record"
                     + " needs If-Match with the ETag of the version it is based on (GET it first)", IF_MATCH, null);
@@ -40,10 +49,9 @@ final class Preconditions {
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid(IF_MATCH, "If-Match must be one ETag as GET answered it, like \"3\"");
+        if (tag.isEmpty() || tag.contains("\"") || tag.contains(",")) {
+            throw DomainException.invalid(IF_MATCH, "If-Match must be one ETag as GET answered it");
         }
+        return tag;
     }
 }

@@ -12,6 +12,6 @@ public interface Store {
     /** Runs work in one transaction: committed when it returns, rolled back if it throws. */
     <T> T tx(Function<Repositories, T> work);
 
-    /** Runs work in one transaction that is never committed, so what it reads belongs together. */
+    /** Runs work that only reads in one transaction on one connection, rolled back at the end. */
     <T> T read(Function<Repositories, T> work);
 }
