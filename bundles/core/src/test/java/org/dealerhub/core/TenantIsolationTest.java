@@ -162,7 +162,8 @@ class TenantIsolationTest {
         // A's contract ended on 2026-02-28: a transfer on 2026-02-28 is refused, on 2026-03-01 it is not
         assertEquals("PORTAL-ACCT-1", assertThrows(DomainException.class, () -> platform.devices.transfer(
                 TestPlatform.ADMIN, deviceA.id(), new Device.Transfer(orgB, LocalDate.of(2026, 2, 28)))).rule());
-        platform.devices.transfer(TestPlatform.STAFF, deviceA.id(), new Device.Transfer(orgB, LocalDate.of(2026, 3, 1)));
+        platform.devices.transfer(TestPlatform.STAFF, deviceA.id(),
+                new Device.Transfer(orgB, LocalDate.of(2026, 3, 1)));
         // a transfer back is dated after the last one
         assertEquals("date", assertThrows(DomainException.class, () -> platform.devices.transfer(
                 TestPlatform.ADMIN, deviceA.id(), new Device.Transfer(orgA, LocalDate.of(2026, 3, 1)))).field());
