@@ -12,7 +12,8 @@ import java.util.Base64;
 /** A tiny HTTP client for the integration tests: real requests to the running distribution. */
 final class Http {
 
-    record Reply(int status, String body) {
+    /** An answer: its status, body and ETag header (null if none). */
+    record Reply(int status, String body, String etag) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,8 +35,21 @@ final class Http {
 
     Reply send(String path, String method, String user, String password, String json)
             throws IOException, InterruptedException {
-        return send(request(path, user, password).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(path, method, user, password, json, null);
+    }
+
+    /** A request with a JSON body (null: none) and an If-Match header (null: none). */
+    Reply send(String path, String method, String user, String password, String json, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path, user, password);
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     Reply postJson(String path, String user, String password, String json) throws IOException, InterruptedException {
@@ -53,7 +67,7 @@ final class Http {
 
     private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(r.statusCode(), r.body());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
     }
 
     /** Waits until the readiness check answers 200. */

@@ -289,9 +289,16 @@ public class PlatformIT {
         Http.Reply before = http.get(path, ADMIN, ADMIN_PW);
         assertEquals(before.body(), 200, before.status());
         assertTrue(before.body(), before.body().contains("\"currency\":\"NOK\""));
-        assertEquals(403, http.send(path, "PUT", "staff", "staff-demo", "{\"prices\":{\"monthlyFee\":1}}").status());
-        Http.Reply changed = http.send(path, "PUT", ADMIN, ADMIN_PW, "{\"prices\":{\"monthlyFee\":377.50}}");
+        assertEquals(403, http.send(path, "PUT", "staff", "staff-demo", "{\"prices\":{\"monthlyFee\":1}}",
+                before.etag()).status());
+        // prices are read-modify-write too: the change names the prices' ETag
+        assertEquals(428, http.send(path, "PUT", ADMIN, ADMIN_PW, "{\"prices\":{\"monthlyFee\":1}}").status());
+        Http.Reply changed = http.send(path, "PUT", ADMIN, ADMIN_PW, "{\"prices\":{\"monthlyFee\":377.50}}",
+                before.etag());
         assertEquals(changed.body(), 200, changed.status());
+        assertFalse(before.etag().equals(changed.etag()));
+        Http.Reply stale = http.send(path, "PUT", ADMIN, ADMIN_PW, "{\"prices\":{\"monthlyFee\":1}}", before.etag());
+        assertEquals(stale.body(), 412, stale.status());
         assertTrue(changed.body(), changed.body().contains("\"monthlyFee\":377.5"));
         assertTrue(http.get(path, ADMIN, ADMIN_PW).body().contains("\"monthlyFee\":377.5"));
         Path file = Paths.get(System.getProperty("karaf.etc"), "org.dealerhub.price-printer-norge-NO-OPERATING.cfg");
@@ -327,6 +334,117 @@ public class PlatformIT {
                 .contains("\"effectiveTermsVersion\":\"2020-Q3\""));
     }
 
+    @Test
+    public void aChangeNeedsTheETagOfTheVersionItIsBasedOn() throws Exception {
+        Http.Reply created = http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW,
+                "{\"name\":\"ETag AS\",\"customerAccountNumber\":\"ET-1\",\"systemAccountNumber\":\"ET-S1\","
+                        + "\"market\":\"NO\"}");
+        assertEquals(created.body(), 201, created.status());
+        String path = "/api/v1/organisations/" + Http.number(created.body(), "id");
+        Http.Reply read = http.get(path, ADMIN, ADMIN_PW);
+        assertEquals(200, read.status());
+        assertEquals("\"" + Http.number(read.body(), "version") + "\"", read.etag());
+        String rename = "{\"name\":\"ETag Renamed AS\",\"customerAccountNumber\":\"ET-1\","
+                + "\"systemAccountNumber\":\"ET-S1\",\"market\":\"NO\"}";
+        Http.Reply missing = http.send(path, "PUT", ADMIN, ADMIN_PW, rename);
+        assertEquals(missing.body(), 428, missing.status());
+        assertTrue(missing.body(), missing.body().contains("\"field\":\"If-Match\""));
+        Http.Reply fresh = http.send(path, "PUT", ADMIN, ADMIN_PW, rename, read.etag());
+        assertEquals(fresh.body(), 200, fresh.status());
+        assertFalse(read.etag().equals(fresh.etag()));
+        Http.Reply stale = http.send(path, "PUT", ADMIN, ADMIN_PW, rename, read.etag());
+        assertEquals(stale.body(), 412, stale.status());
+        assertTrue(stale.body(), stale.body().contains("\"error\""));
+        assertEquals(428, http.send(path, "DELETE", ADMIN, ADMIN_PW, null).status());
+        assertEquals(412, http.send(path, "DELETE", ADMIN, ADMIN_PW, null, read.etag()).status());
+        assertEquals(204, http.send(path, "DELETE", ADMIN, ADMIN_PW, null, fresh.etag()).status());
+        assertEquals(404, http.get(path, ADMIN, ADMIN_PW).status());
+    }
+
+    /**
+     * PORTAL-ACCT-1: a device moves from Fjordvik (organisation 1, user fjordvik) to Øresund (organisation 3, user
+     * oresund) by a dated transfer; what Fjordvik read before stays Fjordvik's, what Øresund reads after is Øresund's.
+     */
+    @Test
+    public void aDeviceTransferKeepsTheOldOwnersReadingsWithTheOldOwner() throws Exception {
+        Http.Reply created = http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
+                + "\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\","
+                + "\"serialNumber\":\"TRANSFER-SN-1\"}");
+        assertEquals(created.body(), 201, created.status());
+        String device = "/api/v1/devices/" + Http.number(created.body(), "id");
+        assertEquals(201, http.postJson(device + "/meter-readings", "fjordvik", "fjordvik-demo",
+                reading("2026-01-10", 100)).status());
+        assertEquals(201, http.postJson(device + "/meter-readings", ADMIN, ADMIN_PW, reading("2026-02-10", 200))
+                .status());
+        // a PUT does not move it
+        Http.Reply moved = http.send(device, "PUT", ADMIN, ADMIN_PW, "{\"organisationId\":3,\"vendor\":\"canon\","
+                + "\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\",\"serialNumber\":\"TRANSFER-SN-1\"}",
+                created.etag());
+        assertEquals(moved.body(), 400, moved.status());
+        assertTrue(moved.body(), moved.body().contains("\"field\":\"organisationId\""));
+        // customers do not transfer; dealer users do
+        String transfer = "{\"organisationId\":3,\"date\":\"2026-03-01\"}";
+        assertEquals(403, http.postJson(device + "/transfers", "fjordvik", "fjordvik-demo", transfer).status());
+        Http.Reply transferred = http.postJson(device + "/transfers", "staff", "staff-demo", transfer);
+        assertEquals(transferred.body(), 201, transferred.status());
+        assertEquals(201, http.postJson(device + "/meter-readings", "oresund", "oresund-demo",
+                reading("2026-03-10", 300)).status());
+        Http.Reply backdated = http.postJson(device + "/meter-readings", "oresund", "oresund-demo",
+                reading("2026-02-20", 250));
+        assertEquals(backdated.body(), 422, backdated.status());
+        assertTrue(backdated.body(), backdated.body().contains("PORTAL-ACCT-1"));
+        assertEquals(403, http.postJson(device + "/meter-readings", "fjordvik", "fjordvik-demo",
+                reading("2026-03-11", 310)).status());
+
+        Http.Reply old = http.get(device + "/meter-readings", "fjordvik", "fjordvik-demo");
+        assertEquals(200, old.status());
+        assertTrue(old.body(), old.body().contains("2026-01-10") && old.body().contains("2026-02-10"));
+        assertFalse(old.body(), old.body().contains("2026-03-10"));
+        Http.Reply now = http.get(device + "/meter-readings", "oresund", "oresund-demo");
+        assertTrue(now.body(), now.body().contains("2026-03-10"));
+        assertFalse(now.body(), now.body().contains("2026-01-10") || now.body().contains("2026-02-10"));
+        Http.Reply history = http.get(device + "/transfers", ADMIN, ADMIN_PW);
+        assertEquals(200, history.status());
+        assertTrue(history.body(), history.body().contains("\"organisationId\":1")
+                && history.body().contains("\"organisationId\":3,\"from\":\"2026-03-01\""));
+        assertFalse(http.get(device + "/transfers", "oresund", "oresund-demo").body()
+                .contains("\"organisationId\":1"));
+    }
+
+    /** Two clients create organisations with one customer account number at once: one 201, one 409, no 500. */
+    @Test
+    public void racingCreatorsOverHttpGetOneSuccessAndOneConflict() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int race = 0; race < 20; race++) {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Http.Reply>> replies = new ArrayList<>();
+                for (int c = 0; c < 2; c++) {
+                    String body = "{\"name\":\"Race AS\",\"customerAccountNumber\":\"HTTP-RACE-" + race
+                            + "\",\"systemAccountNumber\":\"HTTP-RACE-S-" + race + "-" + c + "\",\"market\":\"NO\"}";
+                    replies.add(pool.submit(() -> {
+                        start.await();
+                        return http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW, body);
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (java.util.concurrent.Future<Http.Reply> r : replies) {
+                    Http.Reply reply = r.get();
+                    statuses.add(reply.status());
+                    if (reply.status() == 409) {
+                        assertTrue(reply.body(), reply.body().contains("\"field\":\"customerAccountNumber\"")
+                                && reply.body().contains("\"rule\":\"PORTAL-ACCT-1\""));
+                    }
+                }
+                Collections.sort(statuses);
+                assertEquals("race " + race, List.of(201, 409), statuses);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private String vendorIds() throws Exception {
         return http.get("/api/v1/vendors", ADMIN, ADMIN_PW).body();
     }
@@ -348,6 +466,14 @@ public class PlatformIT {
         assertTrue(vendors, vendors.contains("konica-minolta-no"));
         String refused = execute("dealerhub:reading-submit " + deviceWithReading("CONSOLE") + " 2026-11-02 1 1 1 1 0 0");
         assertTrue(refused, refused.contains("PORTAL-METER-1"));
+        Http.Reply device = http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
+                + "\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\","
+                + "\"serialNumber\":\"CONSOLE-SN-1\"}");
+        long id = Http.number(device.body(), "id");
+        String transferred = execute("dealerhub:device-transfer " + id + " 3 2026-04-01");
+        assertTrue(transferred, transferred.contains("organisation 3 from 2026-04-01"));
+        String again = execute("dealerhub:device-transfer " + id + " 3 2026-05-01");
+        assertTrue(again, again.contains("Error:") && again.contains("organisationId"));
         String health = execute("dealerhub:health");
         assertTrue(health, health.startsWith("ready"));
     }

@@ -8,10 +8,10 @@ import java.util.Optional;
  *
  * @param user the authenticated user name
  * @param role the caller's strongest role
- * @param customerAccount for {@link Role#CUSTOMER}, the customer account number (PORTAL-ACCT-1) of the one
- *        organisation the user belongs to
+ * @param organisationId for {@link Role#CUSTOMER}, the id of the one organisation the user belongs to
+ *        (PORTAL-ACCT-1): an id never changes and is never reused, unlike an account number
  */
-public record Caller(String user, Role role, Optional<String> customerAccount) {
+public record Caller(String user, Role role, Optional<Long> organisationId) {
 
     public enum Role {
         /** Dealer administrator: everything, including deletes. */
@@ -25,10 +25,15 @@ public record Caller(String user, Role role, Optional<String> customerAccount) {
     public Caller {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(customerAccount, "customerAccount");
-        if (role == Role.CUSTOMER && customerAccount.isEmpty()) {
+        Objects.requireNonNull(organisationId, "organisationId");
+        if (role == Role.CUSTOMER && organisationId.isEmpty()) {
             throw new IllegalArgumentException("a customer user must be bound to an organisation");
         }
+    }
+
+    /** A customer user of one organisation. */
+    public static Caller customer(String user, long organisationId) {
+        return new Caller(user, Role.CUSTOMER, Optional.of(organisationId));
     }
 
     public static Caller system() {

@@ -14,7 +14,7 @@ import org.dealerhub.api.spi.ServicePackage;
  */
 public record Contract(long id, long organisationId, String vendor, String market, String packageCode,
         LocalDate start, LocalDate end, List<Long> deviceIds, String termsVersion, String effectiveTermsVersion,
-        ServicePackage packageSnapshot, Instant signedAt) {
+        ServicePackage packageSnapshot, Instant signedAt, long version) {
 
     public Contract {
         deviceIds = List.copyOf(deviceIds);

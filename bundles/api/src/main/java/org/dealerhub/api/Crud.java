@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Create, read, update and delete for one kind of record, always on behalf of a {@link Caller}: what the caller
- * may not see is {@link DomainException.Kind#NOT_FOUND}, never a hint that it exists.
+ * may not see is {@link DomainException.Kind#NOT_FOUND}, never a hint that it exists. Records carry a version;
+ * a change names the version it was based on (optimistic locking: no lost update).
  *
  * @param <T> the record
  * @param <D> the draft a client sends to create or replace one
@@ -17,7 +18,13 @@ public interface Crud<T, D> {
 
     T create(Caller caller, D draft);
 
-    T update(Caller caller, long id, D draft);
+    /**
+     * Replaces the record if it is still at {@code version} (the version the caller read).
+     *
+     * @throws DomainException PRECONDITION_FAILED when it has changed since
+     */
+    T update(Caller caller, long id, long version, D draft);
 
-    void delete(Caller caller, long id);
+    /** Deletes the record if it is still at {@code version}; PRECONDITION_FAILED when it has changed since. */
+    void delete(Caller caller, long id, long version);
 }

@@ -22,7 +22,11 @@ public class DomainException extends RuntimeException {
         /** A vendor bundle's code failed (threw) while answering: 502, field {@code vendor}. */
         VENDOR_FAILED,
         /** A vendor bundle cannot answer right now, e.g. it is being removed or its classes are gone: 503. */
-        VENDOR_UNAVAILABLE
+        VENDOR_UNAVAILABLE,
+        /** A write based on a version that is no longer current (a lost update prevented): 412. */
+        PRECONDITION_FAILED,
+        /** A write to an existing record without the version it was based on: 428. */
+        PRECONDITION_REQUIRED
     }
 
     private final Kind kind;
@@ -59,6 +63,12 @@ public class DomainException extends RuntimeException {
     /** A vendor's failure, named by its id; the field is always {@code vendor}. */
     public static DomainException vendor(Kind kind, String vendorId, String message) {
         return new DomainException(kind, message, "vendor", null);
+    }
+
+    /** The record changed since the caller read {@code expected}: reread and try again. */
+    public static DomainException stale(String what, Object id, long expected) {
+        return new DomainException(Kind.PRECONDITION_FAILED, what + " " + id + " has changed since version "
+                + expected + ": read it again", "If-Match", null);
     }
 
     public Kind kind() {

@@ -17,8 +17,13 @@ public interface PriceBook {
     /**
      * Sets named prices of a package: the change is written to its configuration file, and the call waits (a few
      * seconds at most) until the platform has applied it.
+     *
+     * @param expectedTag the {@link PriceList#tag()} the change is based on, or null to set the named prices
+     *        whatever the others are now (the console's default)
+     * @throws DomainException PRECONDITION_FAILED when the prices are no longer at {@code expectedTag}
      */
-    Changed change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change);
+    Changed change(Caller caller, String vendor, String market, String packageCode, String expectedTag,
+            PriceList.Change change);
 
     /**
      * What a change led to: {@code applied} with the prices now in effect, or stored but not applied within the

@@ -18,6 +18,23 @@ public record PriceList(String vendor, String market, String packageCode, Curren
         prices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(prices));
     }
 
+    /**
+     * The version of these prices, for optimistic locking (an ETag): a digest of the named amounts, the same on
+     * every node and after a restart, different after any change.
+     */
+    public String tag() {
+        StringBuilder text = new StringBuilder();
+        prices.forEach((name, amount) -> text.append(name).append('=').append(amount.stripTrailingZeros()
+                .toPlainString()).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What an operator sends to set prices: named amounts, replacing the named ones, keeping the others. */
     public record Change(Map<String, BigDecimal> prices) {
     }

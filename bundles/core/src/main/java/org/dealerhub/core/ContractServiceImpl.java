@@ -5,8 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.persistence.EntityManager;
+import java.util.function.Function;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Contract;
@@ -16,10 +15,9 @@ import org.dealerhub.api.TermsPublication;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.spi.ServicePackage;
-import org.dealerhub.persistence.ContractEntity;
-import org.dealerhub.persistence.DeviceEntity;
-import org.dealerhub.persistence.OrganisationEntity;
-import org.dealerhub.persistence.Store;
+import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.Store;
+import org.dealerhub.persistence.api.StoredContract;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,21 +49,12 @@ public class ContractServiceImpl implements ContractService {
 
     @Override
     public List<Contract> list(Caller caller) {
-        return store.read(em -> {
-            if (caller.isDealer()) {
-                return em.createQuery("SELECT c FROM Contract c ORDER BY c.id", ContractEntity.class)
-                        .getResultList().stream().map(publications(em)).toList();
-            }
-            Long own = Access.ownOrganisation(em, caller);
-            return em.createQuery("SELECT c FROM Contract c WHERE c.organisationId = :o ORDER BY c.id",
-                    ContractEntity.class).setParameter("o", own == null ? -1L : own)
-                    .getResultList().stream().map(publications(em)).toList();
-        });
+        return store.read(r -> r.contracts().list(caller).stream().map(publications(r)).toList());
     }
 
     @Override
     public Contract get(Caller caller, long id) {
-        return store.read(em -> toValue(em, find(em, caller, id)));
+        return store.read(r -> toValue(r, find(r, caller, id)));
     }
 
     @Override
@@ -87,46 +76,43 @@ public class ContractServiceImpl implements ContractService {
                 .orElseThrow(() -> DomainException.rule("KMNO-TERMS-1", "packageCode", "vendor " + vendorId
                         + " has no package " + packageCode + " in market " + market));
         String snapshot = write(pkg);
-        return store.tx(em -> {
-            if (em.find(OrganisationEntity.class, organisationId) == null) {
+        return store.tx(r -> {
+            if (r.organisations().find(caller, organisationId).isEmpty()) {
                 throw DomainException.invalid("organisationId", "organisation " + organisationId
                         + " does not exist");
             }
-            List<Long> devices = validDevices(em, organisationId, draft.deviceIds());
-            ContractEntity e = new ContractEntity(organisationId, vendorId, market, packageCode,
-                    vendor.currentTermsVersion(), snapshot, clock.instant());
-            e.amend(draft.start(), draft.end(), devices);
-            em.persist(e);
-            em.flush();
-            return toValue(em, e);
+            List<Long> devices = validDevices(r, caller, organisationId, draft);
+            return toValue(r, r.contracts().create(caller, new StoredContract(0, organisationId, vendorId, market,
+                    packageCode, draft.start(), draft.end(), devices, vendor.currentTermsVersion(), snapshot,
+                    clock.instant(), 0)));
         });
     }
 
     /** Only the period and the devices change; vendor, market, package and terms stay as signed. */
     @Override
-    public Contract update(Caller caller, long id, Contract.Draft draft) {
+    public Contract update(Caller caller, long id, long version, Contract.Draft draft) {
         Checks.draft(draft);
         validatePeriod(draft);
-        return store.tx(em -> {
-            ContractEntity e = find(em, caller, id);
+        return store.tx(r -> {
+            StoredContract c = find(r, caller, id);
             Access.requireDealer(caller);
-            requireUnchanged("vendor", draft.vendor(), e.getVendor());
-            requireUnchanged("market", draft.market(), e.getMarket());
-            requireUnchanged("packageCode", draft.packageCode(), e.getPackageCode());
-            if (draft.organisationId() != null && draft.organisationId() != e.getOrganisationId()) {
+            requireUnchanged("vendor", draft.vendor(), c.vendor());
+            requireUnchanged("market", draft.market(), c.market());
+            requireUnchanged("packageCode", draft.packageCode(), c.packageCode());
+            if (draft.organisationId() != null && draft.organisationId() != c.organisationId()) {
                 throw DomainException.invalid("organisationId", "a contract cannot move to another organisation");
             }
-            e.amend(draft.start(), draft.end(), validDevices(em, e.getOrganisationId(), draft.deviceIds()));
-            return toValue(em, e);
+            return toValue(r, r.contracts().amend(caller, id, version, draft.start(), draft.end(),
+                    validDevices(r, caller, c.organisationId(), draft)));
         });
     }
 
     @Override
-    public void delete(Caller caller, long id) {
-        store.tx(em -> {
-            ContractEntity e = find(em, caller, id);
+    public void delete(Caller caller, long id, long version) {
+        store.tx(r -> {
+            find(r, caller, id);
             Access.requireAdmin(caller, "delete");
-            em.remove(e);
+            r.contracts().delete(caller, id, version);
             return null;
         });
     }
@@ -156,42 +142,40 @@ public class ContractServiceImpl implements ContractService {
         }
     }
 
-    private static List<Long> validDevices(EntityManager em, long organisationId, List<Long> deviceIds) {
-        List<Long> ids = deviceIds == null ? List.of() : deviceIds.stream().distinct().toList();
+    /**
+     * PORTAL-ACCT-1: a contract's devices belong to its organisation for the whole contract period. Each device's
+     * row is locked, so a transfer cannot slip in between this check and the commit.
+     */
+    private static List<Long> validDevices(Repositories r, Caller caller, long organisationId, Contract.Draft d) {
+        List<Long> ids = d.deviceIds() == null ? List.of() : d.deviceIds().stream().distinct().toList();
         for (Long deviceId : ids) {
-            DeviceEntity device = deviceId == null ? null : em.find(DeviceEntity.class, deviceId);
-            if (device == null || device.getOrganisationId() != organisationId) {
+            if (deviceId == null || r.devices().lock(caller, deviceId).isEmpty()
+                    || !r.devices().ownedThroughout(caller, deviceId, organisationId, d.start(), d.end())) {
                 throw DomainException.invalid("deviceIds", "device " + deviceId + " is not a device of organisation "
-                        + organisationId);
+                        + organisationId + " for the whole contract period");
             }
         }
         return ids;
     }
 
-    private static ContractEntity find(EntityManager em, Caller caller, long id) {
-        ContractEntity e = em.find(ContractEntity.class, id);
-        if (e == null || !Access.sees(em, caller, e.getOrganisationId())) {
-            throw DomainException.notFound("contract", id);
-        }
-        return e;
+    private static StoredContract find(Repositories r, Caller caller, long id) {
+        return r.contracts().find(caller, id).orElseThrow(() -> DomainException.notFound("contract", id));
     }
 
     /** Contracts to values, reading each vendor's terms publications once. */
-    private java.util.function.Function<ContractEntity, Contract> publications(EntityManager em) {
+    private Function<StoredContract, Contract> publications(Repositories r) {
         Map<String, List<TermsPublication>> byVendor = new HashMap<>();
-        return e -> toValue(byVendor.computeIfAbsent(e.getVendor(), v -> TermsServiceImpl.publications(em, v)), e);
+        return c -> toValue(byVendor.computeIfAbsent(c.vendor(), v -> r.terms().publications(v)), c);
     }
 
-    private Contract toValue(EntityManager em, ContractEntity e) {
-        return toValue(TermsServiceImpl.publications(em, e.getVendor()), e);
+    private Contract toValue(Repositories r, StoredContract c) {
+        return toValue(r.terms().publications(c.vendor()), c);
     }
 
-    private Contract toValue(List<TermsPublication> publications, ContractEntity e) {
-        String effective = EffectiveTerms.on(LocalDate.now(clock), e.getTermsVersion(), e.getSignedAt(),
-                publications);
-        return new Contract(e.getId(), e.getOrganisationId(), e.getVendor(), e.getMarket(), e.getPackageCode(),
-                e.getStartDate(), e.getEndDate(), e.getDeviceIds(), e.getTermsVersion(), effective,
-                read(e.getPackageSnapshot()), e.getSignedAt());
+    private Contract toValue(List<TermsPublication> publications, StoredContract c) {
+        String effective = EffectiveTerms.on(LocalDate.now(clock), c.termsVersion(), c.signedAt(), publications);
+        return new Contract(c.id(), c.organisationId(), c.vendor(), c.market(), c.packageCode(), c.start(), c.end(),
+                c.deviceIds(), c.termsVersion(), effective, read(c.packageSnapshot()), c.signedAt(), c.version());
     }
 
     String write(ServicePackage pkg) {

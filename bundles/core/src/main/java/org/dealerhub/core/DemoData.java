@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * devices, contracts and readings for each bundled vendor. A contract snapshots its vendor's package, so the
  * component starts once the bundled vendors are registered, then seeds on its own thread as soon as the vendor
  * registry lists them all; it does nothing once the demo organisations exist. It is the readiness part
- * {@code demo}: up once the demo data is in place, so a client that starts at readiness sees it.
+ * {@code demo}: up once the demo data is in place, so a client that starts at readiness sees it. On an empty
+ * database the organisations get the ids 1 to 4 in order (the id sequence starts at 1), which the demo users'
+ * roles in etc/users.properties name: fjordvik {@code organisation-1}, oresund {@code organisation-3}.
  */
 @Component(configurationPid = DemoData.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = ReadinessCheck.class, property = ReadinessCheck.PART + "=" + ReadinessService.DEMO, immediate = true)
@@ -115,6 +117,10 @@ public class DemoData implements ReadinessCheck {
         long nordlys = org(system, "Nordlys Regnskap AS", "10002", "SYS-50002", "NO");
         long oresund = org(system, "Øresund Arkitekter ApS", "20001", "SYS-60001", "DK");
         long dnipro = org(system, "Dnipro Logistyka TOV", "30001", "SYS-70001", "UA");
+        if (fjordvik != 1 || oresund != 3) {
+            LOG.warn("Demo organisations got ids {} and {}, not 1 and 3: the demo users' organisation roles in"
+                    + " etc/users.properties do not match them", fjordvik, oresund);
+        }
 
         long c3530 = device(system, fjordvik, "canon", "iR-ADV C3530", "iR-ADV C3xxx", DeviceFormat.A3_COLOUR,
                 "CN-3530-0001", "Oslo, 2nd floor", true);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,17 +23,21 @@ import javax.security.auth.login.LoginException;
 
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
+import org.dealerhub.api.DomainException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates against a Karaf JAAS realm and maps the user's roles to a {@link Caller}:
- * {@code dealer-admin}, {@code dealer-staff}, or {@code customer} together with {@code org-<customer account>}
- * binding the user to one organisation. A successful login is remembered briefly (keyed by a hash of the
+ * {@code dealer-admin}, {@code dealer-staff}, or {@code customer} together with exactly one
+ * {@code organisation-<id>} binding the user to one organisation by its id, which never changes and is never reused
+ * (PORTAL-ACCT-1). A successful login is remembered briefly (keyed by a hash of the
  * credentials, never the password) so a busy integrator does not pay a realm login per request.
  */
 @Component(configurationPid = "org.dealerhub.security")
@@ -51,7 +56,10 @@ public class JaasAuthentication implements Authentication {
     static final String ADMIN = "dealer-admin";
     static final String STAFF = "dealer-staff";
     static final String CUSTOMER = "customer";
-    static final String ORG_PREFIX = "org-";
+    static final String ORGANISATION_PREFIX = "organisation-";
+    /** The binding by customer account number, which an account renumbering could move to another organisation. */
+    static final String OLD_ORG_PREFIX = "org-";
+    private static final Logger LOG = LoggerFactory.getLogger(JaasAuthentication.class);
 
     private record Remembered(Caller caller, Instant until) {
     }
@@ -115,7 +123,11 @@ public class JaasAuthentication implements Authentication {
         return Optional.of(roles);
     }
 
-    /** The Dealerhub caller a set of realm roles makes, if any. */
+    /**
+     * The Dealerhub caller a set of realm roles makes, if any.
+     *
+     * @throws DomainException FORBIDDEN (PORTAL-ACCT-1) for a customer user bound to no one organisation by id
+     */
     static Optional<Caller> toCaller(String user, Set<String> roles) {
         if (roles.contains(ADMIN)) {
             return Optional.of(new Caller(user, Caller.Role.DEALER_ADMIN, Optional.empty()));
@@ -124,10 +136,32 @@ public class JaasAuthentication implements Authentication {
             return Optional.of(new Caller(user, Caller.Role.DEALER_STAFF, Optional.empty()));
         }
         if (roles.contains(CUSTOMER)) {
-            return roles.stream().filter(r -> r.startsWith(ORG_PREFIX)).findFirst()
-                    .map(r -> new Caller(user, Caller.Role.CUSTOMER, Optional.of(r.substring(ORG_PREFIX.length()))));
+            return Optional.of(Caller.customer(user, organisation(user, roles)));
         }
         return Optional.empty();
+    }
+
+    /** PORTAL-ACCT-1: a customer user is bound to exactly one organisation, by its id. */
+    private static long organisation(String user, Set<String> roles) {
+        if (roles.stream().anyMatch(r -> r.startsWith(OLD_ORG_PREFIX))) {
+            throw refused(user, "has an org-<customer account> role, which no longer binds a user: give it"
+                    + " organisation-<organisation id> instead");
+        }
+        List<String> bindings = roles.stream().filter(r -> r.startsWith(ORGANISATION_PREFIX)).sorted().toList();
+        if (bindings.size() != 1) {
+            throw refused(user, "needs exactly one organisation-<organisation id> role, has " + bindings);
+        }
+        try {
+            return Long.parseLong(bindings.get(0).substring(ORGANISATION_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw refused(user, "has an organisation role without a number: " + bindings.get(0));
+        }
+    }
+
+    private static DomainException refused(String user, String why) {
+        LOG.warn("Customer user {} refused (PORTAL-ACCT-1): {}", user, why);
+        return new DomainException(DomainException.Kind.FORBIDDEN, "customer user " + user + " " + why, null,
+                "PORTAL-ACCT-1");
     }
 
     private static String key(String user, String password) {

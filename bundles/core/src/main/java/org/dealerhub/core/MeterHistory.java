@@ -20,9 +20,15 @@ final class MeterHistory {
 
     private final NavigableMap<LocalDate, Counters> accepted = new TreeMap<>();
 
-    /** @param known accepted readings around the submitted dates: at least the one before and the one after */
-    MeterHistory(Map<LocalDate, Counters> known) {
+    private final LocalDate writableFrom;
+
+    /**
+     * @param known accepted readings around the submitted dates: at least the one before and the one after
+     * @param writableFrom the first day the submitter may write, or null for any day
+     */
+    MeterHistory(Map<LocalDate, Counters> known, LocalDate writableFrom) {
         accepted.putAll(known);
+        this.writableFrom = writableFrom;
     }
 
     /** A submitted reading with its position in the request. */
@@ -52,6 +58,11 @@ final class MeterHistory {
     }
 
     private void check(LocalDate date, Counters counters) {
+        // PORTAL-ACCT-1: the days before a device's transfer belong to its earlier owner
+        if (writableFrom != null && date.isBefore(writableFrom)) {
+            throw DomainException.rule("PORTAL-ACCT-1", "date", "the device is yours from " + writableFrom
+                    + "; earlier days belong to its earlier owner");
+        }
         // PORTAL-METER-2: at most one reading per device per day
         if (accepted.containsKey(date)) {
             throw DomainException.rule("PORTAL-METER-2", "date", "the device already has a reading for " + date);

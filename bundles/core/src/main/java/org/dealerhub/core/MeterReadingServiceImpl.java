@@ -5,21 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
+import java.util.Optional;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
-import org.dealerhub.persistence.DeviceEntity;
-import org.dealerhub.persistence.MeterReadingEntity;
-import org.dealerhub.persistence.Store;
+import org.dealerhub.persistence.api.MeterLog;
+import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,26 +44,12 @@ public class MeterReadingServiceImpl implements MeterReadingService {
     public List<MeterReading.Outcome> submit(Caller caller, long deviceId, List<MeterReading.Draft> readings) {
         List<MeterHistory.Submitted> submitted = validate(readings);
         Instant now = clock.instant();
-        return store.tx(em -> {
-            // the device's row lock orders concurrent submissions for the same device
-            DeviceEntity device = DeviceServiceImpl.find(em, caller, deviceId, LockModeType.PESSIMISTIC_WRITE);
-            MeterReadingEntity last = device.getLastReadingId() == null ? null
-                    : em.find(MeterReadingEntity.class, device.getLastReadingId());
-            MeterHistory history = new MeterHistory(known(em, deviceId, last, submitted));
+        return store.tx(r -> {
+            MeterLog log = r.readings().writable(caller, deviceId);
+            MeterHistory history = new MeterHistory(known(log, submitted), log.writableFrom().orElse(null));
             List<MeterReading.Draft> accepted = new ArrayList<>();
             List<MeterReading.Outcome> outcomes = history.decide(submitted, accepted);
-            MeterReadingEntity newest = last;
-            for (MeterReading.Draft d : accepted) {
-                MeterReadingEntity entity = new MeterReadingEntity(deviceId, d.date(), d.counters(), now,
-                        caller.user());
-                em.persist(entity);
-                if (newest == null || entity.getDate().isAfter(newest.getDate())) {
-                    newest = entity;
-                }
-            }
-            if (newest != last) {
-                device.setLastReadingId(newest.getId());
-            }
+            log.append(accepted, now, caller.user());
             return outcomes;
         });
     }
@@ -76,47 +58,19 @@ public class MeterReadingServiceImpl implements MeterReadingService {
      * The accepted readings the submission is decided against. When every submitted reading is newer than the
      * device's last one (the usual case) that last one is all it takes; otherwise the history around the dates.
      */
-    private static Map<LocalDate, Counters> known(EntityManager em, long deviceId, MeterReadingEntity last,
-            List<MeterHistory.Submitted> submitted) {
-        boolean appends = last != null && submitted.stream().allMatch(s -> s.draft().date().isAfter(last.getDate()));
-        if (last == null || !appends) {
-            return neighbourhood(em, deviceId, submitted);
+    private static Map<LocalDate, Counters> known(MeterLog log, List<MeterHistory.Submitted> submitted) {
+        Optional<MeterReading> last = log.last();
+        if (last.isPresent() && submitted.stream().allMatch(s -> s.draft().date().isAfter(last.get().date()))) {
+            return Map.of(last.get().date(), last.get().counters());
         }
-        MeterReading value = last.toValue();
-        return Map.of(value.date(), value.counters());
+        LocalDate first = submitted.stream().map(s -> s.draft().date()).min(LocalDate::compareTo).orElseThrow();
+        LocalDate lastDate = submitted.stream().map(s -> s.draft().date()).max(LocalDate::compareTo).orElseThrow();
+        return log.around(first, lastDate);
     }
 
     @Override
     public List<MeterReading> history(Caller caller, long deviceId) {
-        return store.read(em -> {
-            DeviceServiceImpl.find(em, caller, deviceId);
-            return em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d ORDER BY r.date",
-                    MeterReadingEntity.class).setParameter("d", deviceId).getResultList().stream()
-                    .map(MeterReadingEntity::toValue).toList();
-        });
-    }
-
-    /** The accepted readings in the submission's date range and one on each side of it. */
-    private static Map<LocalDate, Counters> neighbourhood(EntityManager em, long deviceId,
-            List<MeterHistory.Submitted> submitted) {
-        LocalDate first = submitted.stream().map(s -> s.draft().date()).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = submitted.stream().map(s -> s.draft().date()).max(LocalDate::compareTo).orElseThrow();
-        Map<LocalDate, Counters> known = new HashMap<>();
-        em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date BETWEEN :f AND :l",
-                MeterReadingEntity.class).setParameter("d", deviceId).setParameter("f", first).setParameter("l", last)
-                .getResultList().forEach(r -> put(known, r));
-        em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date < :f ORDER BY r.date DESC",
-                MeterReadingEntity.class).setParameter("d", deviceId).setParameter("f", first).setMaxResults(1)
-                .getResultList().forEach(r -> put(known, r));
-        em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date > :l ORDER BY r.date ASC",
-                MeterReadingEntity.class).setParameter("d", deviceId).setParameter("l", last).setMaxResults(1)
-                .getResultList().forEach(r -> put(known, r));
-        return known;
-    }
-
-    private static void put(Map<LocalDate, Counters> known, MeterReadingEntity r) {
-        MeterReading value = r.toValue();
-        known.put(value.date(), value.counters());
+        return store.read(r -> r.readings().history(caller, deviceId));
     }
 
     /** Shape checks that refuse the whole request: 400 with the field. */

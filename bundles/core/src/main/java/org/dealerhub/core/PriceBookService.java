@@ -109,7 +109,8 @@ public class PriceBookService implements PriceBook {
     }
 
     @Override
-    public Changed change(Caller caller, String vendor, String market, String packageCode, PriceList.Change change) {
+    public Changed change(Caller caller, String vendor, String market, String packageCode, String expectedTag,
+            PriceList.Change change) {
         Access.requireAdmin(caller, "change prices");
         Market m = market(market);
         if (vendors.packages(vendor, market).stream().noneMatch(p -> p.code().equals(packageCode))) {
@@ -126,7 +127,7 @@ public class PriceBookService implements PriceBook {
         Pending pending = new Pending(vendor, market, packageCode, valid, new CompletableFuture<>());
         waiting.add(pending);
         try {
-            write(instance, vendor, market, packageCode, valid);
+            write(instance, vendor, market, packageCode, m, expectedTag, valid);
             entry(vendor, market, packageCode).ifPresent(pending::offer);
             PriceSource.Entry applied = pending.applied().get(applyTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Changed(true, toList(applied, m), "applied");
@@ -150,12 +151,21 @@ public class PriceBookService implements PriceBook {
                 + " when it is, and the log (ConfiguredPrice) if it never is");
     }
 
-    /** One writer at a time: a read-modify-write of the configuration must not lose another admin's prices. */
-    private synchronized void write(String instance, String vendor, String market, String packageCode,
-            Map<String, BigDecimal> valid) {
+    /**
+     * One writer at a time: read, compare with the version the change is based on and write as one step, so two
+     * changes based on one version never both succeed and no admin loses another's prices.
+     */
+    private synchronized void write(String instance, String vendor, String market, String packageCode, Market m,
+            String expectedTag, Map<String, BigDecimal> valid) {
         try {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID, instance, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
+            if (expectedTag != null && !expectedTag.equals(new PriceList(vendor, market, packageCode, m.currency(),
+                    stored(properties)).tag())) {
+                throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "the prices of " + vendor + " "
+                        + market + " " + packageCode + " have changed since you read them: read them again",
+                        "If-Match", null);
+            }
             if (properties == null) {
                 properties = new Hashtable<>();
                 properties.put("vendor", vendor);
@@ -169,6 +179,21 @@ public class PriceBookService implements PriceBook {
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the prices of " + vendor + " " + packageCode, e);
         }
+    }
+
+    /** The prices a configuration holds now (none before the first change). */
+    private static TreeMap<String, BigDecimal> stored(Dictionary<String, Object> properties) {
+        TreeMap<String, BigDecimal> prices = new TreeMap<>();
+        if (properties != null) {
+            for (var keys = properties.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                if (key.startsWith(PRICE_PREFIX)) {
+                    prices.put(key.substring(PRICE_PREFIX.length()),
+                            new BigDecimal(String.valueOf(properties.get(key)).trim()));
+                }
+            }
+        }
+        return prices;
     }
 
     /** A change waiting for its configuration event: done when the package's prices hold the changed amounts. */

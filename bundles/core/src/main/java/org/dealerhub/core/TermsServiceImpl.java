@@ -5,17 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import javax.persistence.EntityManager;
-
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.TermsPublication;
 import org.dealerhub.api.TermsService;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
-import org.dealerhub.persistence.ContractEntity;
-import org.dealerhub.persistence.Store;
-import org.dealerhub.persistence.TermsPublicationEntity;
+import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,47 +35,30 @@ public class TermsServiceImpl implements TermsService {
     public TermsPublication publish(Caller caller, String vendor, TermsPublication.Draft draft) {
         Access.requireAdmin(caller, "publish terms");
         TermsPublication.Draft valid = validate(vendor, draft);
-        return store.tx(em -> {
-            if (!publications(em, vendor).stream().filter(p -> p.version().equals(valid.version())).toList()
-                    .isEmpty()) {
-                throw new DomainException(DomainException.Kind.CONFLICT, "terms version " + valid.version()
-                        + " of " + vendor + " is already published", "version", "KMNO-TERMS-1");
-            }
-            TermsPublicationEntity e = new TermsPublicationEntity(vendor, valid.version(), valid.effectiveFrom(),
-                    clock.instant(), caller.user());
-            em.persist(e);
-            em.flush();
-            return e.toValue();
-        });
+        // KMNO-TERMS-1: a version is published once (a unique constraint)
+        return store.tx(r -> r.terms().publish(vendor, valid, clock.instant(), caller.user()));
     }
 
     @Override
     public List<TermsPublication> publications(Caller caller, String vendor) {
         Access.requireDealer(caller);
-        return store.read(em -> publications(em, vendor));
+        return store.read(r -> r.terms().publications(vendor));
     }
 
     @Override
     public List<TermsPublication.Change> preview(Caller caller, String vendor, TermsPublication.Draft draft) {
         Access.requireDealer(caller);
         TermsPublication.Draft valid = validate(vendor, draft);
-        return store.read(em -> {
-            List<TermsPublication> published = publications(em, vendor);
-            return em.createQuery("SELECT c FROM Contract c WHERE c.vendor = :v ORDER BY c.id", ContractEntity.class)
-                    .setParameter("v", vendor).getResultList().stream()
-                    .filter(c -> c.getEndDate() == null || !c.getEndDate().isBefore(valid.effectiveFrom()))
-                    .map(c -> new TermsPublication.Change(c.getId(), c.getOrganisationId(), c.getPackageCode(),
-                            EffectiveTerms.on(valid.effectiveFrom(), c.getTermsVersion(), c.getSignedAt(), published),
+        return store.read(r -> {
+            List<TermsPublication> published = r.terms().publications(vendor);
+            return r.contracts().ofVendor(caller, vendor).stream()
+                    .filter(c -> c.runsOnOrAfter(valid.effectiveFrom()))
+                    .map(c -> new TermsPublication.Change(c.id(), c.organisationId(), c.packageCode(),
+                            EffectiveTerms.on(valid.effectiveFrom(), c.termsVersion(), c.signedAt(), published),
                             valid.version(), valid.effectiveFrom()))
                     .filter(change -> !change.fromVersion().equals(change.toVersion()))
                     .toList();
         });
-    }
-
-    static List<TermsPublication> publications(EntityManager em, String vendor) {
-        return em.createQuery("SELECT p FROM TermsPublication p WHERE p.vendor = :v ORDER BY p.effectiveFrom",
-                TermsPublicationEntity.class).setParameter("v", vendor).getResultList().stream()
-                .map(TermsPublicationEntity::toValue).toList();
     }
 
     private TermsPublication.Draft validate(String vendorId, TermsPublication.Draft draft) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Counters;
@@ -110,9 +109,10 @@ class MeterReadingRulesTest {
 
     @Test
     void aCustomerOfAnotherOrganisationCannotSeeOrSubmitForTheDevice() {
-        platform.organisations.create(TestPlatform.ADMIN, new Organisation.Draft("Other AS", "O-1", "OS-1", "NO"));
-        Caller other = new Caller("other", Caller.Role.CUSTOMER, Optional.of("O-1"));
-        Caller own = new Caller("own", Caller.Role.CUSTOMER, Optional.of("M-1"));
+        long otherOrg = platform.organisations.create(TestPlatform.ADMIN,
+                new Organisation.Draft("Other AS", "O-1", "OS-1", "NO")).id();
+        Caller other = Caller.customer("other", otherOrg);
+        Caller own = Caller.customer("own", platform.devices.get(TestPlatform.ADMIN, device).organisationId());
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
                 () -> platform.readings.history(other, device)).kind());
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Contract;
@@ -75,7 +74,7 @@ class OrganisationAndContractTest {
         assertEquals("Basic 2020", platform.contracts.get(TestPlatform.ADMIN, signed.id()).packageSnapshot().name());
         // and its package cannot be changed by an update
         DomainException change = assertThrows(DomainException.class, () -> platform.contracts.update(
-                TestPlatform.ADMIN, signed.id(), new Contract.Draft(org, "acme", "NO", "PLUS",
+                TestPlatform.ADMIN, signed.id(), signed.version(), new Contract.Draft(org, "acme", "NO", "PLUS",
                         LocalDate.of(2026, 1, 1), null, List.of(device))));
         assertEquals("KMNO-TERMS-1", change.rule());
     }
@@ -105,16 +104,18 @@ class OrganisationAndContractTest {
 
     @Test
     void rolesDecideWhoMayChangeAndDelete() {
-        Caller customer = new Caller("c", Caller.Role.CUSTOMER, Optional.of("R-1"));
-        long org = platform.organisations.create(TestPlatform.ADMIN,
-                new Organisation.Draft("R AS", "R-1", "RS-1", "NO")).id();
+        Organisation created = platform.organisations.create(TestPlatform.ADMIN,
+                new Organisation.Draft("R AS", "R-1", "RS-1", "NO"));
+        long org = created.id();
+        long version = created.version();
+        Caller customer = Caller.customer("c", org);
         assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class, () ->
-                platform.organisations.update(customer, org, new Organisation.Draft("X", "R-1", "RS-1", "NO")))
+                platform.organisations.update(customer, org, version, new Organisation.Draft("X", "R-1", "RS-1", "NO")))
                 .kind());
         assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class, () ->
-                platform.organisations.delete(TestPlatform.STAFF, org)).kind());
+                platform.organisations.delete(TestPlatform.STAFF, org, version)).kind());
         assertEquals("R AS", platform.organisations.get(customer, org).name());
-        platform.organisations.delete(TestPlatform.ADMIN, org);
+        platform.organisations.delete(TestPlatform.ADMIN, org, version);
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class, () ->
                 platform.organisations.get(TestPlatform.ADMIN, org)).kind());
     }

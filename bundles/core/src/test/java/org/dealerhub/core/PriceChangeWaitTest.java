@@ -89,7 +89,7 @@ class PriceChangeWaitTest {
         try (TestPlatform platform = new TestPlatform()) {
             platform.deploy(TestPlatform.acme("2026", "Basic"));
             PriceBookService prices = service(platform, true, Duration.ofSeconds(5));
-            PriceBook.Changed changed = prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC",
+            PriceBook.Changed changed = prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC", null,
                     new PriceList.Change(Map.of("monthlyFee", new BigDecimal("820"))));
             assertTrue(changed.applied());
             assertEquals(0, new BigDecimal("820").compareTo(changed.prices().prices().get("monthlyFee")));
@@ -103,7 +103,7 @@ class PriceChangeWaitTest {
             platform.deploy(TestPlatform.acme("2026", "Basic"));
             PriceBookService prices = service(platform, false, Duration.ofMillis(300));
             long start = System.nanoTime();
-            PriceBook.Changed changed = prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC",
+            PriceBook.Changed changed = prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC", null,
                     new PriceList.Change(Map.of("monthlyFee", new BigDecimal("820"))));
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertFalse(changed.applied());

@@ -22,7 +22,7 @@ import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
 import org.dealerhub.persistence.JpaStore;
-import org.dealerhub.persistence.Store;
+import org.dealerhub.persistence.api.Store;
 
 /**
  * The core services wired as DS wires them, on the real persistence unit and migrations over an in-memory Derby

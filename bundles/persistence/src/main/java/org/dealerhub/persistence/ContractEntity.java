@@ -17,6 +17,9 @@ import javax.persistence.JoinColumn;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+import javax.persistence.Version;
+
+import org.dealerhub.persistence.api.StoredContract;
 
 /**
  * A signed contract. The package definition is stored as a JSON snapshot (KMNO-TERMS-1): the contract reads from
@@ -24,7 +27,7 @@ import javax.persistence.TableGenerator;
  */
 @Entity(name = "Contract")
 @Table(name = "CONTRACT")
-public class ContractEntity {
+public class ContractEntity implements Versioned {
 
     @Id
     @TableGenerator(name = "contract_ids", table = "ID_SEQUENCE", pkColumnName = "SEQ_NAME",
@@ -52,67 +55,40 @@ public class ContractEntity {
     @CollectionTable(name = "CONTRACT_DEVICE", joinColumns = @JoinColumn(name = "CONTRACT_ID"))
     @Column(name = "DEVICE_ID")
     private List<Long> deviceIds = new ArrayList<>();
+    @Version
+    private long version;
 
     protected ContractEntity() {
     }
 
-    public ContractEntity(long organisationId, String vendor, String market, String packageCode,
-            String termsVersion, String packageSnapshot, Instant signedAt) {
-        this.organisationId = organisationId;
-        this.vendor = vendor;
-        this.market = market;
-        this.packageCode = packageCode;
-        this.termsVersion = termsVersion;
-        this.packageSnapshot = packageSnapshot;
-        this.signedAt = signedAt;
+    ContractEntity(StoredContract c) {
+        this.organisationId = c.organisationId();
+        this.vendor = c.vendor();
+        this.market = c.market();
+        this.packageCode = c.packageCode();
+        this.termsVersion = c.termsVersion();
+        this.packageSnapshot = c.packageSnapshot();
+        this.signedAt = c.signedAt();
+        amend(c.start(), c.end(), c.deviceIds());
     }
 
+    @Override
     public long getId() {
         return id;
     }
 
-    public long getOrganisationId() {
-        return organisationId;
+    @Override
+    public long getVersion() {
+        return version;
     }
 
-    public String getVendor() {
-        return vendor;
-    }
-
-    public String getMarket() {
-        return market;
-    }
-
-    public String getPackageCode() {
-        return packageCode;
-    }
-
-    public LocalDate getStartDate() {
-        return startDate;
-    }
-
-    public LocalDate getEndDate() {
-        return endDate;
-    }
-
-    public String getTermsVersion() {
-        return termsVersion;
-    }
-
-    public String getPackageSnapshot() {
-        return packageSnapshot;
-    }
-
-    public Instant getSignedAt() {
-        return signedAt;
-    }
-
-    public List<Long> getDeviceIds() {
-        return List.copyOf(deviceIds);
+    StoredContract toValue() {
+        return new StoredContract(id, organisationId, vendor, market, packageCode, startDate, endDate, deviceIds,
+                termsVersion, packageSnapshot, signedAt, version);
     }
 
     /** The parts a signed contract may still change: its period and its devices. */
-    public void amend(LocalDate start, LocalDate end, List<Long> devices) {
+    void amend(LocalDate start, LocalDate end, List<Long> devices) {
         startDate = start;
         endDate = end;
         deviceIds.clear();

@@ -9,13 +9,14 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+import javax.persistence.Version;
 
 import org.dealerhub.api.Device;
 import org.dealerhub.api.DeviceFormat;
 
 @Entity(name = "Device")
 @Table(name = "DEVICE")
-public class DeviceEntity {
+public class DeviceEntity implements Versioned {
 
     @Id
     @TableGenerator(name = "device_ids", table = "ID_SEQUENCE", pkColumnName = "SEQ_NAME",
@@ -39,9 +40,25 @@ public class DeviceEntity {
     private boolean remotelyMonitored;
     @Column(name = "LAST_READING_ID")
     private Long lastReadingId;
+    @Version
+    private long version;
 
+    protected DeviceEntity() {
+    }
+
+    DeviceEntity(long organisationId, Device.Draft draft) {
+        this.organisationId = organisationId;
+        apply(draft);
+    }
+
+    @Override
     public long getId() {
         return id;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
     }
 
     public long getOrganisationId() {
@@ -53,12 +70,13 @@ public class DeviceEntity {
         return lastReadingId;
     }
 
-    public void setLastReadingId(Long lastReadingId) {
-        this.lastReadingId = lastReadingId;
+    /** The owner changes only by a transfer (see {@link DeviceOwnershipEntity}). */
+    void transferTo(long organisation) {
+        organisationId = organisation;
     }
 
+    /** Everything but the owner. */
     public void apply(Device.Draft d) {
-        organisationId = d.organisationId();
         vendor = d.vendor();
         model = d.model();
         modelFamily = d.modelFamily();
@@ -71,6 +89,6 @@ public class DeviceEntity {
 
     public Device toValue() {
         return new Device(id, organisationId, vendor, model, modelFamily, format, serialNumber, serviceNumber,
-                location, remotelyMonitored);
+                location, remotelyMonitored, version);
     }
 }

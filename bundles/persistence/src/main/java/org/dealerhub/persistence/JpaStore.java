@@ -1,5 +1,6 @@
 package org.dealerhub.persistence;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -8,6 +9,8 @@ import javax.persistence.EntityTransaction;
 import javax.sql.DataSource;
 
 import org.dealerhub.api.ReadinessCheck;
+import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,6 +26,9 @@ public class JpaStore implements Store, ReadinessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
+    /** Reads of a unit of work go through its transaction's connection too, not a separate read connection. */
+    private static final Map<String, Object> ONE_CONNECTION = Map.of("eclipselink.transaction.join-existing", "true");
+
     private final EntityManagerFactory emf;
     private final int schemaVersion;
 
@@ -37,28 +43,31 @@ public class JpaStore implements Store, ReadinessCheck {
     }
 
     @Override
-    public <T> T tx(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+    public <T> T tx(Function<Repositories, T> work) {
+        return run(work, true);
+    }
+
+    @Override
+    public <T> T read(Function<Repositories, T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Function<Repositories, T> work, boolean commit) {
+        EntityManager em = emf.createEntityManager(ONE_CONNECTION);
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = work.apply(em);
-            tx.commit();
+            T result = work.apply(new JpaRepositories(em));
+            if (commit) {
+                tx.commit();
+            }
             return result;
+        } catch (RuntimeException e) {
+            throw Refusals.of(e).map(RuntimeException.class::cast).orElse(e);
         } finally {
             if (tx.isActive()) {
                 tx.rollback();
             }
-            em.close();
-        }
-    }
-
-    @Override
-    public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
             em.close();
         }
     }
@@ -72,13 +81,22 @@ public class JpaStore implements Store, ReadinessCheck {
     @Override
     public String describe() {
         try {
-            Number version = read(em -> (Number) em.createNativeQuery("SELECT MAX(VERSION) FROM SCHEMA_VERSION")
-                    .setHint("javax.persistence.query.timeout", 2000).getSingleResult());
+            Number version = schemaVersionNow();
             int current = version == null ? 0 : version.intValue();
             return current == schemaVersion ? "database answers, schema version " + current
                     : "down: schema version " + current + ", this build needs " + schemaVersion;
         } catch (RuntimeException e) {
             return "down: the database does not answer: " + e.getMessage();
+        }
+    }
+
+    private Number schemaVersionNow() {
+        EntityManager em = emf.createEntityManager(ONE_CONNECTION);
+        try {
+            return (Number) em.createNativeQuery("SELECT MAX(VERSION) FROM SCHEMA_VERSION")
+                    .setHint("javax.persistence.query.timeout", 2000).getSingleResult();
+        } finally {
+            em.close();
         }
     }
 }

@@ -7,12 +7,13 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
+import javax.persistence.Version;
 
 import org.dealerhub.api.Organisation;
 
 @Entity(name = "Organisation")
 @Table(name = "ORGANISATION")
-public class OrganisationEntity {
+public class OrganisationEntity implements Versioned {
 
     @Id
     @TableGenerator(name = "org_ids", table = "ID_SEQUENCE", pkColumnName = "SEQ_NAME", valueColumnName = "SEQ_COUNT",
@@ -25,13 +26,17 @@ public class OrganisationEntity {
     @Column(name = "SYSTEM_ACCOUNT")
     private String systemAccount;
     private String market;
+    @Version
+    private long version;
 
+    @Override
     public long getId() {
         return id;
     }
 
-    public String getCustomerAccount() {
-        return customerAccount;
+    @Override
+    public long getVersion() {
+        return version;
     }
 
     public void apply(Organisation.Draft d) {
@@ -42,6 +47,6 @@ public class OrganisationEntity {
     }
 
     public Organisation toValue() {
-        return new Organisation(id, name, customerAccount, systemAccount, market);
+        return new Organisation(id, name, customerAccount, systemAccount, market, version);
     }
 }

@@ -51,9 +51,11 @@ class MigrationsTest {
         EmbeddedDataSource ds = memoryDb("meter-unique");
         new Migrations(getClass().getClassLoader()).migrate(ds);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO ORGANISATION VALUES (1, 'A', '1', 'S1', 'NO')");
-            st.executeUpdate("INSERT INTO DEVICE VALUES (1, 1, 'canon', 'iR-ADV C3530', 'C3xxx', 'A3_COLOUR',"
-                    + " 'SN1', NULL, NULL, 0, NULL)");
+            st.executeUpdate("INSERT INTO ORGANISATION (ID, NAME, CUSTOMER_ACCOUNT, SYSTEM_ACCOUNT, MARKET)"
+                    + " VALUES (1, 'A', '1', 'S1', 'NO')");
+            st.executeUpdate("INSERT INTO DEVICE (ID, ORGANISATION_ID, VENDOR, MODEL, MODEL_FAMILY, FORMAT,"
+                    + " SERIAL_NUMBER, REMOTELY_MONITORED) VALUES (1, 1, 'canon', 'iR-ADV C3530', 'C3xxx',"
+                    + " 'A3_COLOUR', 'SN1', 0)");
             String reading = "INSERT INTO METER_READING VALUES (%d, 1, DATE('2026-01-05'), 1, 1, 1, 1, 0, 0,"
                     + " CURRENT_TIMESTAMP, 'test')";
             st.executeUpdate(String.format(reading, 1));
@@ -84,6 +86,37 @@ class MigrationsTest {
             rs.next();
             rs.getLong(2);
             assertTrue(rs.wasNull(), "a device without readings points nowhere");
+        }
+    }
+
+    @Test
+    void version4VersionsEveryRecordAndGivesEachDeviceItsOwnershipSinceRegistration() throws Exception {
+        EmbeddedDataSource ds = memoryDb("v4-ownership");
+        Migrations migrations = new Migrations(getClass().getClassLoader());
+        assertEquals(3, migrations.migrate(ds, 3));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO ORGANISATION VALUES (7, 'A', '1', 'S1', 'NO')");
+            st.executeUpdate("INSERT INTO DEVICE VALUES (40, 7, 'canon', 'm', NULL, 'A4_MONO', 'SN1', NULL, NULL, 0,"
+                    + " NULL)");
+        }
+        assertTrue(migrations.migrate(ds) >= 4);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT DEVICE_ID, ORGANISATION_ID, OWNED_FROM, OWNED_TO"
+                    + " FROM DEVICE_OWNERSHIP")) {
+                assertTrue(rs.next());
+                assertEquals(40, rs.getLong(1));
+                assertEquals(7, rs.getLong(2));
+                assertEquals(null, rs.getDate(3));
+                assertEquals(null, rs.getDate(4));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT VERSION FROM DEVICE WHERE ID = 40")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getLong(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT SEQ_COUNT FROM ID_SEQUENCE WHERE SEQ_NAME = 'DEVICE_OWNERSHIP'")) {
+                assertTrue(rs.next());
+                assertEquals(40, rs.getLong(1), "new periods are numbered after the ones the migration made");
+            }
         }
     }
 

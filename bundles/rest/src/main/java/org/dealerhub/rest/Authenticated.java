@@ -14,6 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
+import org.dealerhub.api.DomainException;
 
 /**
  * HTTP Basic authentication for every REST call against the platform's JAAS realm, except the readiness check
@@ -49,8 +50,15 @@ final class Authenticated implements ContainerRequestFilter {
         if (PUBLIC.contains(slash < 0 ? first : first.substring(0, slash))) {
             return;
         }
-        Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(c -> authentication.authenticate(c[0], c[1]));
+        Optional<Caller> caller;
+        try {
+            caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                    .flatMap(c -> authentication.authenticate(c[0], c[1]));
+        } catch (DomainException refused) {
+            // a user the realm knows but Dealerhub refuses, e.g. a customer bound ambiguously (PORTAL-ACCT-1)
+            request.abortWith(Errors.of(refused));
+            return;
+        }
         if (caller.isEmpty()) {
             request.abortWith(Response.fromResponse(Errors.response(401,
                     new ApiError("authentication required", null, null)))

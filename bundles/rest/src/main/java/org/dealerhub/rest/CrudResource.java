@@ -9,36 +9,48 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.dealerhub.api.Crud;
 
-/** The CRUD wiring the organisation, device and contract resources share. */
+/**
+ * The CRUD wiring the organisation, device and contract resources share: one record answers with its version as
+ * the ETag, a change needs it back in If-Match ({@link Preconditions}).
+ */
 final class CrudResource<T, D> {
 
     private final Crud<T, D> service;
     private final ToLongFunction<T> id;
+    private final ToLongFunction<T> version;
 
-    CrudResource(Crud<T, D> service, ToLongFunction<T> id) {
+    CrudResource(Crud<T, D> service, ToLongFunction<T> id, ToLongFunction<T> version) {
         this.service = service;
         this.id = id;
+        this.version = version;
     }
 
     List<T> list(SecurityContext security) {
         return service.list(Authenticated.caller(security));
     }
 
-    T get(SecurityContext security, long key) {
-        return service.get(Authenticated.caller(security), key);
+    Response get(SecurityContext security, long key) {
+        return tagged(service.get(Authenticated.caller(security), key));
     }
 
     Response create(SecurityContext security, D draft) {
         T created = service.create(Authenticated.caller(security), draft);
-        return Response.created(URI.create(String.valueOf(id.applyAsLong(created)))).entity(created).build();
+        return Response.created(URI.create(String.valueOf(id.applyAsLong(created)))).entity(created)
+                .tag(Preconditions.tag(version.applyAsLong(created))).build();
     }
 
-    T update(SecurityContext security, long key, D draft) {
-        return service.update(Authenticated.caller(security), key, draft);
+    Response update(SecurityContext security, long key, String ifMatch, D draft) {
+        long expected = Preconditions.version(ifMatch);
+        return tagged(service.update(Authenticated.caller(security), key, expected, draft));
     }
 
-    Response delete(SecurityContext security, long key) {
-        service.delete(Authenticated.caller(security), key);
+    Response delete(SecurityContext security, long key, String ifMatch) {
+        long expected = Preconditions.version(ifMatch);
+        service.delete(Authenticated.caller(security), key, expected);
         return Response.noContent().build();
+    }
+
+    private Response tagged(T record) {
+        return Preconditions.tagged(record, version.applyAsLong(record));
     }
 }

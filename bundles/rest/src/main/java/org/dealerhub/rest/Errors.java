@@ -34,6 +34,8 @@ final class Errors {
             case RULE -> 422;
             case VENDOR_FAILED -> 502;
             case VENDOR_UNAVAILABLE -> 503;
+            case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
         };
     }
 

@@ -4,12 +4,14 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -18,6 +20,13 @@ import javax.ws.rs.core.UriInfo;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.PriceList;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The operator's prices per vendor, market and package: read by dealer users, changed by dealer admins. */
 @Path("vendors/{vendor}/prices")
@@ -42,9 +51,12 @@ public class PriceResource {
 
     @GET
     @Path("{market}/{package}")
-    public PriceList get(@Context SecurityContext security, @PathParam("vendor") String vendor,
+    @Operation(summary = "One package's prices, their version as the ETag", responses = @ApiResponse(
+            responseCode = "200", headers = @Header(name = "ETag", description = "the prices' version"),
+            content = @Content(schema = @Schema(implementation = PriceList.class))))
+    public Response get(@Context SecurityContext security, @PathParam("vendor") String vendor,
             @PathParam("market") String market, @PathParam("package") String packageCode) {
-        return prices.price(Authenticated.caller(security), vendor, market, packageCode);
+        return tagged(prices.price(Authenticated.caller(security), vendor, market, packageCode));
     }
 
     /**
@@ -54,11 +66,27 @@ public class PriceResource {
      */
     @PUT
     @Path("{market}/{package}")
+    @Operation(summary = "Sets the named prices, keeps the others, if the prices are still at the version named"
+            + " by If-Match (dealer admins)", responses = {
+            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the new version"),
+                    content = @Content(schema = @Schema(implementation = PriceList.class))),
+            @ApiResponse(responseCode = "202", description = "stored but not applied within the wait: the prices"
+                    + " still in effect and where to look", content = @Content(schema = @Schema(
+                    implementation = PriceBook.Changed.class))),
+            @ApiResponse(responseCode = "412", description = "changed since that version: GET them again"),
+            @ApiResponse(responseCode = "428", description = "If-Match is missing")})
     public Response change(@Context SecurityContext security, @Context UriInfo uri, @PathParam("vendor") String vendor,
-            @PathParam("market") String market, @PathParam("package") String packageCode, PriceList.Change change) {
+            @PathParam("market") String market, @PathParam("package") String packageCode,
+            @Parameter(description = "the ETag of the prices the change is based on", required = true)
+            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, PriceList.Change change) {
+        String expected = Preconditions.tag(ifMatch);
         PriceBook.Changed changed = prices.change(Authenticated.caller(security), vendor, market, packageCode,
-                change);
-        return changed.applied() ? Response.ok(changed.prices()).build()
+                expected, change);
+        return changed.applied() ? tagged(changed.prices())
                 : Response.accepted(changed).location(uri.getRequestUri()).build();
+    }
+
+    private static Response tagged(PriceList list) {
+        return Response.ok(list).tag(new EntityTag(list.tag())).build();
     }
 }

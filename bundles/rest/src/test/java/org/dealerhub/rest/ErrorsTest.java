@@ -30,6 +30,8 @@ class ErrorsTest {
         assertEquals(502, vendor.getStatus());
         assertEquals(new ApiError("vendor acme failed to list its packages", "vendor", null), vendor.getEntity());
         assertEquals(503, Errors.status(DomainException.Kind.VENDOR_UNAVAILABLE));
+        assertEquals(412, Errors.status(DomainException.Kind.PRECONDITION_FAILED));
+        assertEquals(428, Errors.status(DomainException.Kind.PRECONDITION_REQUIRED));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.Counters;
+import org.dealerhub.api.Device;
 import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MeterReading;
@@ -24,6 +25,14 @@ import org.dealerhub.api.OrganisationService;
 final class DataCommands {
 
     private DataCommands() {
+    }
+
+    static LocalDate day(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("date", "date must be an ISO date like 2026-11-01");
+        }
     }
 
     @Service
@@ -79,6 +88,29 @@ final class DataCommands {
             devices.list(CONSOLE).stream().filter(d -> organisation == null || d.organisationId() == organisation)
                     .forEach(d -> out.printf("%-5d %-5d %-16s %-16s %-10s %s%n", d.id(), d.organisationId(),
                             d.vendor(), d.model(), d.format(), d.serialNumber()));
+        }
+    }
+
+    @Service
+    @Command(scope = "dealerhub", name = "device-transfer", description = "Transfers a device to another"
+            + " organisation from a date on; earlier readings stay with the earlier owner (PORTAL-ACCT-1)")
+    public static class DeviceTransfer extends DealerhubAction {
+        @Reference
+        DeviceService devices;
+
+        @Argument(index = 0, name = "device", required = true)
+        @Completion(Completers.Devices.class)
+        long device;
+        @Argument(index = 1, name = "organisation", required = true, description = "the new owner's id")
+        long organisation;
+        @Argument(index = 2, name = "date", required = true, description = "ISO date the new owner owns it from")
+        String date;
+
+        @Override
+        void run(PrintStream out) {
+            Device.Ownership o = devices.transfer(CONSOLE, device, new Device.Transfer(organisation, day(date)));
+            out.println("Device " + o.deviceId() + " belongs to organisation " + o.organisationId() + " from "
+                    + o.from());
         }
     }
 
@@ -140,12 +172,7 @@ final class DataCommands {
                 throw DomainException.invalid("counters", "six counters are required: monoA4 colourA4 monoA3"
                         + " colourA3 banner scans");
             }
-            LocalDate day;
-            try {
-                day = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw DomainException.invalid("date", "date must be an ISO date like 2026-11-01");
-            }
+            LocalDate day = day(date);
             MeterReading.Outcome outcome = readings.submit(CONSOLE, device, List.of(new MeterReading.Draft(day,
                     new Counters(counters.get(0), counters.get(1), counters.get(2), counters.get(3), counters.get(4),
                             counters.get(5))))).get(0);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.dealerhub.api.DomainException;
@@ -20,7 +21,8 @@ final class PriceCommands {
     }
 
     static void print(PrintStream out, PriceList p) {
-        out.printf("%s %s %s (%s, excl. VAT)%n", p.vendor(), p.market(), p.packageCode(), p.currency());
+        out.printf("%s %s %s (%s, excl. VAT, version %s)%n", p.vendor(), p.market(), p.packageCode(), p.currency(),
+                p.tag());
         p.prices().forEach((name, amount) -> out.printf("  %-28s %s%n", name, amount.toPlainString()));
     }
 
@@ -61,6 +63,9 @@ final class PriceCommands {
         String name;
         @Argument(index = 4, name = "amount", required = true)
         String amount;
+        @Option(name = "--version", aliases = "-v", description = "Only if the prices are still at this version"
+                + " (as dealerhub:prices shows it); without it the named price is set whatever the others are")
+        String version;
 
         @Override
         void run(PrintStream out) {
@@ -70,7 +75,7 @@ final class PriceCommands {
             } catch (NumberFormatException e) {
                 throw DomainException.invalid("amount", "amount must be a number like 0.45");
             }
-            PriceBook.Changed changed = prices.change(CONSOLE, vendor, market, packageCode,
+            PriceBook.Changed changed = prices.change(CONSOLE, vendor, market, packageCode, version,
                     new PriceList.Change(Map.of(name, value)));
             if (!changed.applied()) {
                 out.println("Pending: " + changed.message() + "; in effect now:");

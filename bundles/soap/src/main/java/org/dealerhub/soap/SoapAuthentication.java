@@ -9,6 +9,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
+import org.dealerhub.api.DomainException;
 
 /**
  * HTTP Basic authentication of every SOAP call against the platform's JAAS realm, in the RECEIVE phase: before the
@@ -32,8 +33,17 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
             return; // the WSDL is public; no operation can be called by GET
         }
         AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
-        Caller caller = policy == null ? null
-                : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);
+        Caller caller;
+        try {
+            caller = policy == null ? null
+                    : authentication.authenticate(policy.getUserName(), policy.getPassword()).orElse(null);
+        } catch (DomainException refused) {
+            // a user the realm knows but Dealerhub refuses, e.g. a customer bound ambiguously (PORTAL-ACCT-1)
+            Fault fault = new Fault(DealerhubFault.of(refused));
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(403);
+            throw fault;
+        }
         if (caller == null) {
             Fault fault = new Fault(new AuthenticationException("authentication required"));
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);

@@ -1,0 +1,53 @@
+package org.dealerhub.persistence;
+
+import javax.persistence.EntityManager;
+
+import org.dealerhub.persistence.api.ContractRepository;
+import org.dealerhub.persistence.api.DeviceRepository;
+import org.dealerhub.persistence.api.OrganisationRepository;
+import org.dealerhub.persistence.api.ReadingRepository;
+import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.TermsRepository;
+
+/** The repositories of one unit of work, on its EntityManager. */
+final class JpaRepositories implements Repositories {
+
+    private final JpaOrganisations organisations;
+    private final JpaDevices devices;
+    private final JpaContracts contracts;
+    private final JpaReadings readings;
+    private final JpaTerms terms;
+
+    JpaRepositories(EntityManager em) {
+        organisations = new JpaOrganisations(em);
+        devices = new JpaDevices(em);
+        contracts = new JpaContracts(em);
+        readings = new JpaReadings(em, devices);
+        terms = new JpaTerms(em);
+    }
+
+    @Override
+    public OrganisationRepository organisations() {
+        return organisations;
+    }
+
+    @Override
+    public DeviceRepository devices() {
+        return devices;
+    }
+
+    @Override
+    public ContractRepository contracts() {
+        return contracts;
+    }
+
+    @Override
+    public ReadingRepository readings() {
+        return readings;
+    }
+
+    @Override
+    public TermsRepository terms() {
+        return terms;
+    }
+}

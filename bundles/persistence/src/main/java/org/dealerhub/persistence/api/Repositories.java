@@ -1,0 +1,15 @@
+package org.dealerhub.persistence.api;
+
+/** The repositories of one unit of work. */
+public interface Repositories {
+
+    OrganisationRepository organisations();
+
+    DeviceRepository devices();
+
+    ContractRepository contracts();
+
+    ReadingRepository readings();
+
+    TermsRepository terms();
+}
