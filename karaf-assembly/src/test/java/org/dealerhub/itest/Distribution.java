@@ -5,12 +5,14 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
 
@@ -23,7 +25,22 @@ final class Distribution {
     static final String HTTP_PORT = "dealerhub.test.httpPort";
     static final String VENDOR_JAR = "dealerhub.test.vendorJar";
 
+    /** Demo mode, as `./dealerhub run` sets it on a fresh instance: the demo users and the demo-data switch. */
+    static Option[] demoMode() {
+        File demo = new File(System.getProperty("dealerhub.config"), "demo");
+        return new Option[] {
+            replaceConfigurationFile("etc/users.properties", new File(demo, "users.properties")),
+            replaceConfigurationFile("etc/org.dealerhub.demo.cfg", new File(demo, "org.dealerhub.demo.cfg")),
+        };
+    }
+
+    /** The distribution in demo mode. */
     static Option[] options() {
+        return OptionUtils.combine(distribution(), demoMode());
+    }
+
+    /** The distribution as built: no users, no demo data. */
+    static Option[] distribution() {
         String karafVersion = System.getProperty("dealerhub.karafVersion");
         String zip = System.getProperty("dealerhub.distribution");
         int http = freePort();

@@ -9,17 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import javax.net.ssl.SSLContext;
+
 /** A tiny HTTP client for the integration tests: real requests to the running distribution. */
 final class Http {
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     Http(int port) {
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.base = "http://localhost:" + port;
+    }
+
+    /** HTTPS to a port, trusting what the context trusts. */
+    Http(int port, SSLContext tls) {
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+        this.base = "https://localhost:" + port;
     }
 
     Reply get(String path, String user, String password) throws IOException, InterruptedException {
@@ -53,7 +62,7 @@ final class Http {
 
     private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(r.statusCode(), r.body());
+        return new Reply(r.statusCode(), r.body(), r.headers());
     }
 
     /** Waits until the readiness check answers 200. */

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.PriceList;
@@ -38,8 +39,8 @@ final class PriceCommands {
         String market;
 
         @Override
-        void run(PrintStream out) {
-            prices.prices(CONSOLE, vendor, market).forEach(p -> print(out, p));
+        void run(PrintStream out, Caller caller) {
+            prices.prices(caller, vendor, market).forEach(p -> print(out, p));
         }
     }
 
@@ -63,14 +64,14 @@ final class PriceCommands {
         String amount;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             BigDecimal value;
             try {
                 value = new BigDecimal(amount);
             } catch (NumberFormatException e) {
                 throw DomainException.invalid("amount", "amount must be a number like 0.45");
             }
-            print(out, prices.change(CONSOLE, vendor, market, packageCode, new PriceList.Change(Map.of(name, value))));
+            print(out, prices.change(caller, vendor, market, packageCode, new PriceList.Change(Map.of(name, value))));
         }
     }
 }
