@@ -59,6 +59,8 @@ final class Distribution {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
             systemProperty(HTTP_PORT).value(String.valueOf(http)),
+            // the probe waits for Pax Exam's invoker, which a loaded machine may start minutes late (default 10 s)
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("300000"),
             systemProperty(VENDOR_JAR).value(System.getProperty("dealerhub.vendorJar")),
             // what bin/karaf passes on Java 9+
             new VMOption("--add-reads=java.xml=java.logging"),

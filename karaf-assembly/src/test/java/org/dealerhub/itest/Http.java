@@ -25,9 +25,9 @@ final class Http {
         this.base = "http://localhost:" + port;
     }
 
-    /** HTTPS to a port, trusting what the context trusts. */
+    /** HTTPS to a port, trusting what the context trusts (a first handshake on a loaded machine takes a while). */
     Http(int port, SSLContext tls) {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).sslContext(tls).build();
         this.base = "https://localhost:" + port;
     }
 
