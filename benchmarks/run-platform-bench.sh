@@ -250,6 +250,8 @@ UNPACK_MS=$(( $(now_ms) - t ))
 KH=$(find "$WORK/unpacked" -mindepth 1 -maxdepth 1 -type d | head -1)
 [ -n "$KH" ] && [ -x "$KH/bin" ] && [ -f "$KH/bin/karaf" ] || die "no Karaf found in the distribution"
 chmod +x "$KH"/bin/* 2>/dev/null || true
+# demo mode, as ./dealerhub run sets it on a fresh instance: the load logs in as the demo admin
+cp "$KH/demo/users.properties" "$KH/demo/org.dealerhub.demo.cfg" "$KH/etc/" || die "no demo/ folder in the distribution"
 [ -z "$(ls -A "$KH/deploy" | grep -v '^README$')" ] || die "the distribution's deploy/ folder is not empty"
 
 set_prop "$KH/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$HTTP_PORT"

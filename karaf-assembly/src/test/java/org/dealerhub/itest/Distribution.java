@@ -5,12 +5,14 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
 
@@ -26,7 +28,22 @@ final class Distribution {
     static final String DISTRIBUTION = "dealerhub.distribution";
     static final String WSDL = "dealerhub.wsdl";
 
+    /** Demo mode, as `./dealerhub run` sets it on a fresh instance: the demo users and the demo-data switch. */
+    static Option[] demoMode() {
+        File demo = new File(System.getProperty("dealerhub.config"), "demo");
+        return new Option[] {
+            replaceConfigurationFile("etc/users.properties", new File(demo, "users.properties")),
+            replaceConfigurationFile("etc/org.dealerhub.demo.cfg", new File(demo, "org.dealerhub.demo.cfg")),
+        };
+    }
+
+    /** The distribution in demo mode. */
     static Option[] options() {
+        return OptionUtils.combine(distribution(), demoMode());
+    }
+
+    /** The distribution as built: no users, no demo data. */
+    static Option[] distribution() {
         String karafVersion = System.getProperty("dealerhub.karafVersion");
         String zip = System.getProperty(DISTRIBUTION);
         int http = freePort();
@@ -45,11 +62,11 @@ final class Distribution {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
             systemProperty(HTTP_PORT).value(String.valueOf(http)),
+            // the probe waits for Pax Exam's invoker, which a loaded machine may start minutes late (default 10 s)
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("300000"),
             systemProperty(VENDOR_JAR).value(System.getProperty("dealerhub.vendorJar")),
             systemProperty(BROKEN_VENDOR_JAR).value(System.getProperty("dealerhub.brokenVendorJar")),
             systemProperty(DISTRIBUTION).value(zip),
-            // on a loaded machine the probe's invoker service can take longer than Pax Exam's default 10 s
-            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
             systemProperty(WSDL).value(System.getProperty(WSDL)),
             // what bin/karaf passes on Java 9+
             new VMOption("--add-reads=java.xml=java.logging"),

@@ -9,18 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import javax.net.ssl.SSLContext;
+
 /** A tiny HTTP client for the integration tests: real requests to the running distribution. */
 final class Http {
 
-    /** An answer: its status, body and ETag header (null if none). */
-    record Reply(int status, String body, String etag) {
+    /** An answer: its status, body and headers. */
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        /** The ETag header, or null. */
+        String etag() {
+            return headers.firstValue("ETag").orElse(null);
+        }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     Http(int port) {
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.base = "http://localhost:" + port;
+    }
+
+    /** HTTPS to a port, trusting what the context trusts (a first handshake on a loaded machine takes a while). */
+    Http(int port, SSLContext tls) {
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).sslContext(tls).build();
+        this.base = "https://localhost:" + port;
     }
 
     Reply get(String path, String user, String password) throws IOException, InterruptedException {
@@ -67,7 +80,7 @@ final class Http {
 
     private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null));
+        return new Reply(r.statusCode(), r.body(), r.headers());
     }
 
     /** Waits until the readiness check answers 200. */

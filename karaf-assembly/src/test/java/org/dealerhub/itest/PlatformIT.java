@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,8 +21,15 @@ import java.util.EnumSet;
 import java.util.List;
 
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
 
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
@@ -466,6 +475,7 @@ public class PlatformIT {
         assertTrue(vendors, vendors.contains("konica-minolta-no"));
         String refused = execute("dealerhub:reading-submit " + deviceWithReading("CONSOLE") + " 2026-11-02 1 1 1 1 0 0");
         assertTrue(refused, refused.contains("PORTAL-METER-1"));
+        assertTrue("a refusal fails the command: " + refused, refused.contains(FAILED));
         Http.Reply device = http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
                 + "\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\","
                 + "\"serialNumber\":\"CONSOLE-SN-1\"}");
@@ -473,9 +483,56 @@ public class PlatformIT {
         String transferred = execute("dealerhub:device-transfer " + id + " 3 2026-04-01");
         assertTrue(transferred, transferred.contains("organisation 3 from 2026-04-01"));
         String again = execute("dealerhub:device-transfer " + id + " 3 2026-05-01");
-        assertTrue(again, again.contains("Error:") && again.contains("organisationId"));
+        assertTrue(again, again.contains(FAILED) && again.contains("organisationId"));
         String health = execute("dealerhub:health");
         assertTrue(health, health.startsWith("ready"));
+    }
+
+    @Test
+    public void consoleCommandsActAsTheLoggedInConsoleUser() throws Exception {
+        // the reading names the console user who gave it
+        String submitted = executeAs("staff", "staff-demo", "dealerhub:reading-submit 3 2026-11-25 14000 3600 900 250 0 1100");
+        assertFalse(submitted, submitted.contains(FAILED));
+        Http.Reply history = http.get("/api/v1/devices/3/meter-readings", ADMIN, ADMIN_PW);
+        assertTrue(history.body(), history.body().contains("\"date\":\"2026-11-25\""));
+        assertTrue(history.body(), history.body().contains("\"acceptedBy\":\"staff\""));
+        // staff may not change prices, from the console either
+        String price = executeAs("staff", "staff-demo", "dealerhub:price-set printer-norge NO OPERATING monthlyFee 1");
+        assertTrue(price, price.contains(FAILED));
+        // a console user without a Dealerhub role is refused
+        Subject karafOnly = new Subject();
+        karafOnly.getPrincipals().add(new UserPrincipal("karaf-admin"));
+        karafOnly.getPrincipals().add(new RolePrincipal("admin"));
+        String noRole = execute(karafOnly, "dealerhub:organisations");
+        assertTrue(noRole, noRole.contains(FAILED) && noRole.contains("no Dealerhub role"));
+        assertFalse(noRole, noRole.contains("Fjordvik"));
+    }
+
+    @Test
+    public void aUserRemovedFromTheRealmIsRefusedOnTheNextRequest() throws Exception {
+        String manage = "jaas:realm-manage --index 1\n";
+        String added = execute(manage + "jaas:user-add temp temp-pw-1\njaas:role-add temp dealer-staff\njaas:update");
+        assertFalse(added, added.contains(FAILED));
+        assertEquals(200, http.get("/api/v1/vendors", "temp", "temp-pw-1").status());
+        assertEquals(200, http.get("/api/v1/vendors", "temp", "temp-pw-1").status());
+        String removed = execute(manage + "jaas:user-delete temp\njaas:update");
+        assertFalse(removed, removed.contains(FAILED));
+        assertEquals(401, http.get("/api/v1/vendors", "temp", "temp-pw-1").status());
+    }
+
+    @Test
+    public void failedLoginsAreThrottledPerUserWithoutLockingOutOthers() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.get("/api/v1/vendors", "intruder", "guess-" + i).status());
+        }
+        Http.Reply throttled = http.get("/api/v1/vendors", "intruder", "guess-5");
+        assertEquals(throttled.body(), 429, throttled.status());
+        assertTrue(throttled.body(), throttled.body().contains("\"error\":\"too many failed logins"));
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+        Http.Reply soap = http.post("/soap/dealerhub", "intruder", "guess-6", "text/xml", envelope("<d:listVendors/>"));
+        assertEquals(soap.body(), 429, soap.status());
+        assertTrue(soap.body(), soap.body().contains("Fault") && soap.body().contains("too many failed logins"));
+        assertEquals(200, http.get("/api/v1/vendors", ADMIN, ADMIN_PW).status());
     }
 
     private void awaitVendor(boolean present) throws Exception {
@@ -489,17 +546,41 @@ public class PlatformIT {
         throw new AssertionError("example vendor " + (present ? "never appeared" : "never disappeared"));
     }
 
+    /** What a console command printed; a command that failed ends with {@link #FAILED} and its message. */
     private String execute(String command) throws Exception {
+        return executeAs(ADMIN, ADMIN_PW, command);
+    }
+
+    private String executeAs(String user, String password, String command) throws Exception {
+        Subject subject = new Subject();
+        new LoginContext("karaf", subject, callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback name) {
+                    name.setName(user);
+                } else if (c instanceof PasswordCallback pw) {
+                    pw.setPassword(password.toCharArray());
+                }
+            }
+        }).login();
+        return execute(subject, command);
+    }
+
+    /** Runs a command as a console session of this subject does (ssh, bin/client). */
+    private String execute(Subject subject, String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(System.in, out, out);
         try {
-            session.execute(command);
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
+            out.println(FAILED + e.getException().getMessage());
         } finally {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
+
+    private static final String FAILED = "FAILED: ";
 
     /** An organisation of this test's own, not demo data. */
     private long organisation(String key) throws Exception {

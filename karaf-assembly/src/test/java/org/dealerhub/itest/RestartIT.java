@@ -118,6 +118,11 @@ public class RestartIT {
         try (Stream<Path> bins = Files.list(karafHome.resolve("bin"))) {
             bins.forEach(p -> p.toFile().setExecutable(true));
         }
+        // demo mode, as ./dealerhub run sets it on a fresh instance
+        for (String demo : new String[] {"users.properties", "org.dealerhub.demo.cfg"}) {
+            Files.copy(karafHome.resolve("demo").resolve(demo), karafHome.resolve("etc").resolve(demo),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         set(karafHome, "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
         set(karafHome, "etc/org.apache.karaf.shell.cfg", "sshPort", Distribution.freePort());
         set(karafHome, "etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Distribution.freePort());

@@ -1,11 +1,17 @@
 package org.dealerhub.core;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,14 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
@@ -37,8 +48,15 @@ import org.slf4j.LoggerFactory;
  * Authenticates against a Karaf JAAS realm and maps the user's roles to a {@link Caller}:
  * {@code dealer-admin}, {@code dealer-staff}, or {@code customer} together with exactly one
  * {@code organisation-<id>} binding the user to one organisation by its id, which never changes and is never reused
- * (PORTAL-ACCT-1). A successful login is remembered briefly (keyed by a hash of the
- * credentials, never the password) so a busy integrator does not pay a realm login per request.
+ * (PORTAL-ACCT-1).
+ * <p>
+ * A successful login is remembered briefly (keyed by a hash of the credentials, never the password), because the
+ * realm's passwords are hashed slowly on purpose; what is remembered is forgotten as soon as the realm's users file
+ * changes (a user removed, a password or role changed), so a change applies to the very next request. A realm
+ * without a users file is asked on every request.
+ * <p>
+ * Failed logins are throttled per user name and per address ({@link LoginThrottle}): a locked user or address is
+ * refused with {@link Authentication.Throttled} before the realm is asked.
  */
 @Component(configurationPid = "org.dealerhub.security")
 @Designate(ocd = JaasAuthentication.Config.class)
@@ -49,8 +67,25 @@ public class JaasAuthentication implements Authentication {
         @AttributeDefinition(description = "JAAS realm that REST and SOAP callers log in to")
         String realm() default "karaf";
 
-        @AttributeDefinition(description = "Seconds a successful login is remembered; 0 logs in on every request")
+        @AttributeDefinition(description = "Seconds a successful login is remembered while the realm's users file "
+                + "is unchanged; 0 logs in on every request")
         int cacheSeconds() default 30;
+
+        @AttributeDefinition(description = "Failed logins of one user name in a row (each within the window of "
+                + "the one before) that lock it")
+        int maxFailuresPerUser() default 5;
+
+        @AttributeDefinition(description = "Failed logins from one address that lock it (any user names)")
+        int maxFailuresPerAddress() default 20;
+
+        @AttributeDefinition(description = "Seconds after which failures are forgotten")
+        int failureWindowSeconds() default 60;
+
+        @AttributeDefinition(description = "Seconds of the first lock; each further failure doubles it")
+        int lockSeconds() default 5;
+
+        @AttributeDefinition(description = "Longest lock in seconds")
+        int maxLockSeconds() default 900;
     }
 
     static final String ADMIN = "dealer-admin";
@@ -60,43 +95,106 @@ public class JaasAuthentication implements Authentication {
     /** The binding by customer account number, which an account renumbering could move to another organisation. */
     static final String OLD_ORG_PREFIX = "org-";
     private static final Logger LOG = LoggerFactory.getLogger(JaasAuthentication.class);
+    /** The login module option naming a properties realm's users file. */
+    static final String USERS_FILE = "users";
 
-    private record Remembered(Caller caller, Instant until) {
+    private record Remembered(Caller caller, Instant until, List<Object> realmVersion) {
     }
 
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Supplier<Configuration> jaas;
+    private final Clock clock;
     private volatile Config config;
+    private volatile LoginThrottle users;
+    private volatile LoginThrottle addresses;
+
+    public JaasAuthentication() {
+        this(Configuration::getConfiguration, Clock.systemUTC());
+    }
+
+    JaasAuthentication(Supplier<Configuration> jaas, Clock clock) {
+        this.jaas = jaas;
+        this.clock = clock;
+    }
 
     @Activate
     @Modified
     void configure(Config config) {
+        Duration window = Duration.ofSeconds(config.failureWindowSeconds());
+        Duration lock = Duration.ofSeconds(config.lockSeconds());
+        Duration maxLock = Duration.ofSeconds(config.maxLockSeconds());
+        this.users = new LoginThrottle(config.maxFailuresPerUser(), window, lock, maxLock);
+        this.addresses = new LoginThrottle(config.maxFailuresPerAddress(), window, lock, maxLock);
         this.config = config;
         remembered.clear();
     }
 
     @Override
-    public Optional<Caller> authenticate(String user, String password) {
+    public Optional<Caller> authenticate(String user, String password, String address) {
         if (user == null || user.isEmpty() || password == null) {
             return Optional.empty();
         }
-        String key = key(user, password);
         Instant now = clock.instant();
+        LoginThrottle users = this.users;
+        LoginThrottle addresses = this.addresses;
+        Duration locked = users.locked(user, now);
+        if (address != null) {
+            Duration addressLocked = addresses.locked(address, now);
+            locked = addressLocked.compareTo(locked) > 0 ? addressLocked : locked;
+        }
+        if (!locked.isZero()) {
+            throw new Throttled(locked);
+        }
+        Configuration realm = jaas.get();
+        // read before the login: a change of the file during the login makes what it remembers stale at once
+        List<Object> version = realmVersion(realm);
+        String key = key(user, password);
         Remembered r = remembered.get(key);
-        if (r != null && r.until().isAfter(now)) {
+        if (r != null && r.until().isAfter(now) && r.realmVersion().equals(version)) {
+            users.succeeded(user);
             return Optional.of(r.caller());
         }
-        Optional<Caller> caller = login(user, password).flatMap(roles -> toCaller(user, roles));
-        if (caller.isPresent() && config.cacheSeconds() > 0) {
+        Optional<Set<String>> roles = login(realm, user, password);
+        if (roles.isEmpty()) {
+            users.failed(user, now);
+            if (address != null) {
+                addresses.failed(address, now);
+            }
+            return Optional.empty();
+        }
+        users.succeeded(user);
+        Optional<Caller> caller = toCaller(user, roles.get());
+        if (caller.isPresent() && config.cacheSeconds() > 0 && !version.isEmpty()) {
             if (remembered.size() > 10_000) {
                 remembered.clear();
             }
-            remembered.put(key, new Remembered(caller.get(), now.plusSeconds(config.cacheSeconds())));
+            remembered.put(key, new Remembered(caller.get(), now.plusSeconds(config.cacheSeconds()), version));
         }
         return caller;
     }
 
-    private Optional<Set<String>> login(String user, String password) {
+    /**
+     * The version of the realm's users files: path, size and modification time of each; empty when the realm has
+     * none or one cannot be read (then nothing is remembered).
+     */
+    private List<Object> realmVersion(Configuration realm) {
+        AppConfigurationEntry[] entries = realm.getAppConfigurationEntry(config.realm());
+        List<Object> version = new ArrayList<>();
+        for (AppConfigurationEntry entry : entries == null ? new AppConfigurationEntry[0] : entries) {
+            if (entry.getOptions().get(USERS_FILE) instanceof String file) {
+                try {
+                    Path path = Path.of(file);
+                    version.add(Files.exists(path) ? List.of(file, Files.size(path), Files.getLastModifiedTime(path))
+                            : List.of(file));
+                } catch (IOException | InvalidPathException e) {
+                    return List.of();
+                }
+            }
+        }
+        return version;
+    }
+
+    private Optional<Set<String>> login(Configuration realm, String user, String password) {
         Subject subject = new Subject();
         try {
             LoginContext login = new LoginContext(config.realm(), subject, callbacks -> {
@@ -109,18 +207,27 @@ public class JaasAuthentication implements Authentication {
                         throw new UnsupportedCallbackException(callback);
                     }
                 }
-            });
+            }, realm);
             login.login();
         } catch (LoginException e) {
             return Optional.empty();
         }
+        return Optional.of(roles(subject));
+    }
+
+    @Override
+    public Optional<Caller> caller(Subject subject) {
+        return subject.getPrincipals(UserPrincipal.class).stream().findFirst()
+                .flatMap(user -> toCaller(user.getName(), roles(subject)));
+    }
+
+    /** The realm roles of a logged-in subject (Karaf's role principals). */
+    private static Set<String> roles(Subject subject) {
         Set<String> roles = new HashSet<>();
-        for (Principal p : subject.getPrincipals()) {
-            if (p.getClass().getSimpleName().equals("RolePrincipal")) {
-                roles.add(p.getName());
-            }
+        for (Principal p : subject.getPrincipals(RolePrincipal.class)) {
+            roles.add(p.getName());
         }
-        return Optional.of(roles);
+        return roles;
     }
 
     /**

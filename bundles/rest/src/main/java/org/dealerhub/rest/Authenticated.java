@@ -6,12 +6,16 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
@@ -19,6 +23,7 @@ import org.dealerhub.api.DomainException;
 /**
  * HTTP Basic authentication for every REST call against the platform's JAAS realm, except the readiness check
  * and the API description, which carry no data. The caller travels to the resources as the request's principal.
+ * Too many failed logins answer 429 with {@code Retry-After}.
  */
 final class Authenticated implements ContainerRequestFilter {
 
@@ -53,7 +58,11 @@ final class Authenticated implements ContainerRequestFilter {
         Optional<Caller> caller;
         try {
             caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                    .flatMap(c -> authentication.authenticate(c[0], c[1]));
+                    .flatMap(c -> authentication.authenticate(c[0], c[1], address()));
+        } catch (Authentication.Throttled e) {
+            request.abortWith(Response.fromResponse(Errors.response(429, new ApiError(e.getMessage(), null, null)))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build());
+            return;
         } catch (DomainException refused) {
             // a user the realm knows but Dealerhub refuses, e.g. a customer bound ambiguously (PORTAL-ACCT-1)
             request.abortWith(Errors.of(refused));
@@ -88,6 +97,13 @@ final class Authenticated implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
+    }
+
+    /** The client's address as the connection shows it (a forwarded-for header could be forged). */
+    static String address() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Object http = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return http instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
     }
 
     /** User and password from a Basic Authorization header. */

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.ResponseDeadlines;
@@ -48,7 +49,7 @@ final class CalendarCommands {
         String to;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             MarketCalendars.View view = calendars.view(market, date(from, "from"), date(to, "to"));
             out.printf("%s  %s  %s-%s  %d working days%n", view.market(), view.zone(), view.opens(), view.closes(),
                     view.workingDays().size());
@@ -77,7 +78,7 @@ final class CalendarCommands {
         List<String> facts;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             Instant at;
             try {
                 at = Instant.parse(registeredAt);
@@ -112,7 +113,7 @@ final class CalendarCommands {
         String vendor;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             VendorCatalog.ImplementationOffer offer = vendors.implementationOffer(vendor);
             out.printf("%-40s", "SERVICE");
             offer.packages().forEach(p -> out.printf(" %-14s", p.code()));

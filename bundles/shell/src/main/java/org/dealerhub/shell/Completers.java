@@ -8,6 +8,8 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.dealerhub.api.Authentication;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.Market;
 import org.dealerhub.api.MarketService;
@@ -52,11 +54,15 @@ final class Completers {
     public static class Devices implements Completer {
         @Reference
         DeviceService devices;
+        @Reference
+        Authentication authentication;
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            return Completers.complete(devices.list(DealerhubAction.CONSOLE).stream()
-                    .map(d -> String.valueOf(d.id())).toList(), session, line, candidates);
+            List<String> ids = DealerhubAction.consoleCaller(authentication, session).filter(Caller::isDealer)
+                    .map(caller -> devices.list(caller).stream().map(d -> String.valueOf(d.id())).toList())
+                    .orElse(List.of());
+            return Completers.complete(ids, session, line, candidates);
         }
     }
 }

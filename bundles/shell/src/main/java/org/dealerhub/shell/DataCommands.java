@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.Device;
@@ -42,9 +43,9 @@ final class DataCommands {
         OrganisationService organisations;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             out.printf("%-5s %-32s %-10s %-12s %s%n", "ID", "NAME", "CUSTOMER", "SYSTEM", "MARKET");
-            organisations.list(CONSOLE).forEach(o -> out.printf("%-5d %-32s %-10s %-12s %s%n", o.id(), o.name(),
+            organisations.list(caller).forEach(o -> out.printf("%-5d %-32s %-10s %-12s %s%n", o.id(), o.name(),
                     o.customerAccountNumber(), o.systemAccountNumber(), o.market()));
         }
     }
@@ -66,8 +67,8 @@ final class DataCommands {
         String market;
 
         @Override
-        void run(PrintStream out) {
-            Organisation o = organisations.create(CONSOLE,
+        void run(PrintStream out, Caller caller) {
+            Organisation o = organisations.create(caller,
                     new Organisation.Draft(name, customerAccount, systemAccount, market));
             out.println("Created organisation " + o.id());
         }
@@ -83,9 +84,9 @@ final class DataCommands {
         Long organisation;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             out.printf("%-5s %-5s %-16s %-16s %-10s %s%n", "ID", "ORG", "VENDOR", "MODEL", "FORMAT", "SERIAL");
-            devices.list(CONSOLE).stream().filter(d -> organisation == null || d.organisationId() == organisation)
+            devices.list(caller).stream().filter(d -> organisation == null || d.organisationId() == organisation)
                     .forEach(d -> out.printf("%-5d %-5d %-16s %-16s %-10s %s%n", d.id(), d.organisationId(),
                             d.vendor(), d.model(), d.format(), d.serialNumber()));
         }
@@ -107,8 +108,8 @@ final class DataCommands {
         String date;
 
         @Override
-        void run(PrintStream out) {
-            Device.Ownership o = devices.transfer(CONSOLE, device, new Device.Transfer(organisation, day(date)));
+        void run(PrintStream out, Caller caller) {
+            Device.Ownership o = devices.transfer(caller, device, new Device.Transfer(organisation, day(date)));
             out.println("Device " + o.deviceId() + " belongs to organisation " + o.organisationId() + " from "
                     + o.from());
         }
@@ -121,10 +122,10 @@ final class DataCommands {
         ContractService contracts;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             out.printf("%-5s %-5s %-20s %-6s %-12s %-12s %s%n", "ID", "ORG", "VENDOR", "MARKET", "PACKAGE", "TERMS",
                     "DEVICES");
-            contracts.list(CONSOLE).forEach(c -> out.printf("%-5d %-5d %-20s %-6s %-12s %-12s %s%n", c.id(),
+            contracts.list(caller).forEach(c -> out.printf("%-5d %-5d %-20s %-6s %-12s %-12s %s%n", c.id(),
                     c.organisationId(), c.vendor(), c.market(), c.packageCode(), c.termsVersion(), c.deviceIds()));
         }
     }
@@ -140,10 +141,10 @@ final class DataCommands {
         long device;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             out.printf("%-11s %9s %9s %9s %9s %7s %9s%n", "DATE", "MONO_A4", "COLOUR_A4", "MONO_A3", "COLOUR_A3",
                     "BANNER", "SCANS");
-            readings.history(CONSOLE, device).forEach(r -> {
+            readings.history(caller, device).forEach(r -> {
                 Counters c = r.counters();
                 out.printf("%-11s %9d %9d %9d %9d %7d %9d%n", r.date(), c.monoA4(), c.colourA4(), c.monoA3(),
                         c.colourA3(), c.banner(), c.scans());
@@ -167,13 +168,13 @@ final class DataCommands {
         List<Long> counters;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             if (counters.size() != 6) {
                 throw DomainException.invalid("counters", "six counters are required: monoA4 colourA4 monoA3"
                         + " colourA3 banner scans");
             }
             LocalDate day = day(date);
-            MeterReading.Outcome outcome = readings.submit(CONSOLE, device, List.of(new MeterReading.Draft(day,
+            MeterReading.Outcome outcome = readings.submit(caller, device, List.of(new MeterReading.Draft(day,
                     new Counters(counters.get(0), counters.get(1), counters.get(2), counters.get(3), counters.get(4),
                             counters.get(5))))).get(0);
             if (!outcome.accepted()) {

@@ -1,29 +1,58 @@
 package org.dealerhub.shell;
 
 import java.io.PrintStream;
+import java.security.AccessController;
+import java.util.Optional;
+
+import javax.security.auth.Subject;
 
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
+import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 
 /**
- * Runs a console command for the admin: a domain refusal prints the same message, field and rule id as REST and
- * SOAP, never a stack trace.
+ * Runs a console command as the console's logged-in user: its realm roles decide what it may do, as over REST and
+ * SOAP, and its name is what it leaves behind (a reading's {@code acceptedBy}). A user without a Dealerhub role, or
+ * a domain refusal, fails the command with the same message, field and rule id as REST and SOAP (never a stack
+ * trace), so {@code bin/client ... "dealerhub:..."} exits with a non-zero status.
  */
 abstract class DealerhubAction implements Action {
 
-    /** Console users are Karaf administrators (the ssh/admin role); they act as dealer admins. */
-    static final Caller CONSOLE = new Caller("console", Caller.Role.DEALER_ADMIN, java.util.Optional.empty());
+    @Reference
+    Authentication authentication;
+
+    @Reference
+    Session session;
 
     @Override
-    public final Object execute() {
+    public final Object execute() throws CommandException {
+        Caller caller = consoleCaller(authentication, session)
+                .orElseThrow(() -> new CommandException("Error: this console user has no Dealerhub role"
+                        + " (dealer-admin or dealer-staff)"));
+        if (!caller.isDealer()) {
+            throw new CommandException("Error: the console is for dealer admins and staff");
+        }
         try {
-            run(System.out);
+            run(System.out, caller);
         } catch (DomainException e) {
-            System.out.println("Error: " + e.describe());
+            throw new CommandException("Error: " + e.describe());
         }
         return null;
     }
 
-    abstract void run(PrintStream out);
+    abstract void run(PrintStream out, Caller caller);
+
+    /** The Dealerhub caller of a console session: the subject it runs as (ssh, bin/client, the local console). */
+    @SuppressWarnings("removal")
+    static Optional<Caller> consoleCaller(Authentication authentication, Session session) {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject == null && session != null && session.get(Subject.class.getName()) instanceof Subject s) {
+            subject = s;
+        }
+        return subject == null ? Optional.empty() : authentication.caller(subject);
+    }
 }

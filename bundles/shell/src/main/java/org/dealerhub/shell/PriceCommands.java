@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.PriceList;
@@ -40,8 +41,8 @@ final class PriceCommands {
         String market;
 
         @Override
-        void run(PrintStream out) {
-            prices.prices(CONSOLE, vendor, market).forEach(p -> print(out, p));
+        void run(PrintStream out, Caller caller) {
+            prices.prices(caller, vendor, market).forEach(p -> print(out, p));
         }
     }
 
@@ -68,14 +69,14 @@ final class PriceCommands {
         String version;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             BigDecimal value;
             try {
                 value = new BigDecimal(amount);
             } catch (NumberFormatException e) {
                 throw DomainException.invalid("amount", "amount must be a number like 0.45");
             }
-            PriceBook.Changed changed = prices.change(CONSOLE, vendor, market, packageCode, version,
+            PriceBook.Changed changed = prices.change(caller, vendor, market, packageCode, version,
                     new PriceList.Change(Map.of(name, value)));
             if (!changed.applied()) {
                 out.println("Pending: " + changed.message() + "; in effect now:");

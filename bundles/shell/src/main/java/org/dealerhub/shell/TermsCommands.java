@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.TermsPublication;
 import org.dealerhub.api.TermsService;
 
@@ -36,16 +37,16 @@ final class TermsCommands {
         boolean preview;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             TermsPublication.Draft draft = new TermsPublication.Draft(version,
                     CalendarCommands.date(effectiveFrom, "effectiveFrom"));
             if (preview) {
-                terms.preview(CONSOLE, vendor, draft).forEach(c -> out.printf(
+                terms.preview(caller, vendor, draft).forEach(c -> out.printf(
                         "contract %d (organisation %d, %s): %s -> %s from %s%n", c.contractId(), c.organisationId(),
                         c.packageCode(), c.fromVersion(), c.toVersion(), c.effectiveFrom()));
                 return;
             }
-            TermsPublication p = terms.publish(CONSOLE, vendor, draft);
+            TermsPublication p = terms.publish(caller, vendor, draft);
             out.printf("Published %s terms %s, effective from %s%n", p.vendor(), p.version(), p.effectiveFrom());
         }
     }

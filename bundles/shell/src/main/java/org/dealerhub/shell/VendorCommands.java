@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.Readiness;
@@ -27,7 +28,7 @@ final class VendorCommands {
         VendorCatalog vendors;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             out.printf("%-22s %-26s %-10s %s%n", "ID", "NAME", "MARKETS", "TERMS");
             vendors.vendors().forEach(v -> out.printf("%-22s %-26s %-10s %s%n", v.id(), v.name(),
                     String.join(",", v.markets().stream().sorted().toList()), v.currentTermsVersion()));
@@ -51,7 +52,7 @@ final class VendorCommands {
         String market;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             if (markets.market(market).isEmpty()) {
                 throw DomainException.invalid("market", "unknown market " + market);
             }
@@ -74,7 +75,7 @@ final class VendorCommands {
         Readiness readiness;
 
         @Override
-        void run(PrintStream out) {
+        void run(PrintStream out, Caller caller) {
             boolean ready = readiness.ready();
             Readiness.Details details = readiness.details();
             out.println(ready ? "ready" + (details.readyAfterMs() == null ? ""
