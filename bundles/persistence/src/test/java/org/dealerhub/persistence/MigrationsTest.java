@@ -38,7 +38,7 @@ class MigrationsTest {
     }
 
     @AfterEach
-    void dropDatabases() throws SQLException {
+    void dropDatabases() {
         for (TestDatabase db : databases) {
             db.close();
         }

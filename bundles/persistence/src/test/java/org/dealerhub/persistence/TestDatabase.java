@@ -57,20 +57,25 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        if (POSTGRESQL) {
-            admin("DROP SCHEMA " + name + " CASCADE");
-            return;
-        }
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName("memory:" + name);
-        drop.setConnectionAttributes("drop=true");
-        try (Connection c = drop.getConnection()) {
-            throw new IllegalStateException("Derby did not drop " + name);
-        } catch (SQLException dropped) {
-            if (!"08006".equals(dropped.getSQLState()) && !"XJ004".equals(dropped.getSQLState())) { // dropped, never created
-                throw dropped;
+    public void close() {
+        try {
+            if (POSTGRESQL) {
+                admin("DROP SCHEMA " + name + " CASCADE");
+                return;
             }
+            EmbeddedDataSource drop = new EmbeddedDataSource();
+            drop.setDatabaseName("memory:" + name);
+            drop.setConnectionAttributes("drop=true");
+            try (Connection c = drop.getConnection()) {
+                throw new IllegalStateException("Derby did not drop " + name);
+            } catch (SQLException dropped) {
+                // 08006: dropped; XJ004: never created
+                if (!"08006".equals(dropped.getSQLState()) && !"XJ004".equals(dropped.getSQLState())) {
+                    throw dropped;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the test database " + name, e);
         }
     }
 
