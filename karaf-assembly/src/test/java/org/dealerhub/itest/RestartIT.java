@@ -21,17 +21,20 @@ import org.junit.Test;
 
 /**
  * The distribution as a real process: an acknowledged write survives a clean restart and a kill -9, because the
- * Derby files on disk hold it. (Pax Exam cannot restart its container, so this test drives bin/karaf itself.)
+ * database holds it: the Derby files on disk here, PostgreSQL in {@link RestartOnPostgresqlIT}. (Pax Exam cannot restart its container, so this test drives bin/karaf itself.)
  */
 public class RestartIT {
+
+    /** Generous: a loaded build machine (2 cores shared by several builds) has taken over 90 s to boot. */
+    private static final Duration BOOT = Duration.ofSeconds(240);
 
     private Path home;
     private Process karaf;
     private final int httpPort = Distribution.freePort();
 
-    /** Stops Karaf; its folder stays in target/restart-it for the logs until the next run. */
+    /** Stops Karaf; its folder stays in target/&lt;test class&gt; for the logs until the next run. */
     @After
-    public void cleanUp() {
+    public void cleanUp() throws Exception {
         killHard();
     }
 
@@ -42,7 +45,7 @@ public class RestartIT {
 
         long started = System.nanoTime();
         start();
-        http.awaitReady(Duration.ofSeconds(90));
+        http.awaitReady(BOOT);
         long readyMs = (System.nanoTime() - started) / 1_000_000;
         // in demo mode ready means the demo data is in place: the first request after readiness sees all of it
         String demo = http.get("/api/v1/contracts", "admin", "admin-demo").body();
@@ -63,7 +66,7 @@ public class RestartIT {
         // a clean restart
         stop();
         start();
-        http.awaitReady(Duration.ofSeconds(90));
+        http.awaitReady(BOOT);
         assertEquals(200, http.get("/api/v1/organisations/" + orgId, "admin", "admin-demo").status());
 
         // an acknowledged reading, then kill -9 straight away
@@ -74,7 +77,7 @@ public class RestartIT {
         killHard();
 
         start();
-        http.awaitReady(Duration.ofSeconds(90));
+        http.awaitReady(BOOT);
         Http.Reply history = http.get(path, "admin", "admin-demo");
         assertEquals(200, history.status());
         assertTrue(history.body(), history.body().contains("\"date\":\"2026-05-04\""));
@@ -88,8 +91,8 @@ public class RestartIT {
         return organisations.split("\"customerAccountNumber\"").length - 1;
     }
 
-    private Path unpack() throws IOException {
-        Path root = Paths.get("target", "restart-it").toAbsolutePath();
+    private Path unpack() throws Exception {
+        Path root = Paths.get("target", getClass().getSimpleName()).toAbsolutePath();
         if (Files.exists(root)) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -127,7 +130,12 @@ public class RestartIT {
         set(karafHome, "etc/org.apache.karaf.shell.cfg", "sshPort", Distribution.freePort());
         set(karafHome, "etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Distribution.freePort());
         set(karafHome, "etc/org.apache.karaf.management.cfg", "rmiServerPort", Distribution.freePort());
+        configureDatabase(karafHome);
         return karafHome;
+    }
+
+    /** The database of the distribution: its etc/ as shipped (embedded Derby). */
+    protected void configureDatabase(Path karafHome) throws Exception {
     }
 
     private static void copy(InputStream in, Path target) throws IOException {

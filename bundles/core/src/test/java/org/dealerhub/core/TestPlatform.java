@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
+import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Market;
 import org.dealerhub.api.MarketService;
@@ -22,17 +21,19 @@ import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
 import org.dealerhub.persistence.JpaStore;
+import org.dealerhub.persistence.TestDatabase;
 import org.dealerhub.persistence.api.Store;
 
 /**
- * The core services wired as DS wires them, on the real persistence unit and migrations over an in-memory Derby
- * database: fast enough for unit tests, real enough to prove the rules.
+ * The core services wired as DS wires them, on the real persistence unit and migrations over a fresh database
+ * ({@link TestDatabase}: in-memory Derby, or PostgreSQL in the second test run): real enough to prove the rules.
  */
 final class TestPlatform implements AutoCloseable {
 
     static final Caller ADMIN = Caller.system();
     static final Caller STAFF = new Caller("staff", Caller.Role.DEALER_STAFF, Optional.empty());
 
+    final TestDatabase database = TestDatabase.fresh();
     final EntityManagerFactory emf;
     final Store store;
     /** The one clock every service gets; frozen at the platform's start until a test moves it. */
@@ -46,9 +47,7 @@ final class TestPlatform implements AutoCloseable {
     final TermsServiceImpl terms;
 
     TestPlatform() throws Exception {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:" + UUID.randomUUID());
-        ds.setCreateDatabase("create");
+        DataSource ds = database.dataSource();
         emf = Persistence.createEntityManagerFactory("dealerhub",
                 Map.of("javax.persistence.nonJtaDataSource", ds));
         // the same Store the container gets: migrations first, then transactions on the persistence unit
@@ -132,5 +131,6 @@ final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         emf.close();
+        database.close();
     }
 }
