@@ -39,6 +39,9 @@ public class PriceBookService implements PriceBook {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\.[a-zA-Z0-9-]+)?");
     /** Amounts are kept to at most four decimals (click prices are fractions of the currency unit). */
     private static final int MAX_SCALE = 4;
+    /** The highest price of one unit (platform decision: no printer service costs more; more is a typing error). */
+    static final int MAX_PRICES = 200;
+    static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000);
     private static final long APPLY_TIMEOUT_NANOS = 5_000_000_000L;
 
     private final List<PriceSource> sources = new CopyOnWriteArrayList<>();
@@ -91,6 +94,9 @@ public class PriceBookService implements PriceBook {
         }
         if (change == null || change.prices() == null || change.prices().isEmpty()) {
             throw DomainException.invalid("prices", "at least one named price is required");
+        }
+        if (change.prices().size() > MAX_PRICES) {
+            throw DomainException.invalid("prices", "at most " + MAX_PRICES + " prices per change");
         }
         Map<String, BigDecimal> valid = new TreeMap<>();
         change.prices().forEach((name, amount) -> valid.put(name, validAmount(name, amount)));
@@ -152,7 +158,7 @@ public class PriceBookService implements PriceBook {
                 && current.get(c.getKey()).compareTo(c.getValue()) == 0);
     }
 
-    /** A price name like monthlyFee or option.USER-TRAINING; a non-negative amount with at most four decimals. */
+    /** A price name like monthlyFee or option.USER-TRAINING; an amount of 0..1,000,000 with at most four decimals. */
     static BigDecimal validAmount(String name, BigDecimal amount) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw DomainException.invalid("prices", "invalid price name " + name);
@@ -160,13 +166,7 @@ public class PriceBookService implements PriceBook {
         if (amount == null) {
             throw DomainException.invalid("prices." + name, "an amount is required");
         }
-        if (amount.signum() < 0) {
-            throw DomainException.invalid("prices." + name, "a price cannot be negative");
-        }
-        if (amount.stripTrailingZeros().scale() > MAX_SCALE) {
-            throw DomainException.invalid("prices." + name, "at most " + MAX_SCALE + " decimals");
-        }
-        return amount;
+        return Checks.amount(amount, "prices." + name, MAX_AMOUNT, MAX_SCALE);
     }
 
     private Market market(String code) {

@@ -18,6 +18,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.dealerhub.api.Device;
 import org.dealerhub.api.DeviceService;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 @Path("devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,29 +35,36 @@ public class DeviceResource {
     }
 
     @GET
+    @Operation(operationId = "listDevices")
     public List<Device> list(@Context SecurityContext security) {
         return crud.list(security);
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getDevice")
     public Device get(@Context SecurityContext security, @PathParam("id") long id) {
         return crud.get(security, id);
     }
 
     @POST
+    @Operation(operationId = "createDevice", responses = {
+            @ApiResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = Device.class)))})
     public Response create(@Context SecurityContext security, Device.Draft draft) {
         return crud.create(security, draft);
     }
 
     @PUT
     @Path("{id}")
+    @Operation(operationId = "replaceDevice")
     public Device update(@Context SecurityContext security, @PathParam("id") long id, Device.Draft draft) {
         return crud.update(security, id, draft);
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteDevice", responses = {
+            @ApiResponse(responseCode = "204", description = "deleted")})
     public Response delete(@Context SecurityContext security, @PathParam("id") long id) {
         return crud.delete(security, id);
     }

@@ -55,6 +55,19 @@ final class Errors {
         return path.toString();
     }
 
+    /** A refusal with its own answer (a body over its cap) inside the cause chain of a parsing failure. */
+    static Response refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException w && w.getResponse().getEntity() instanceof ApiError) {
+                return w.getResponse();
+            }
+            if (t instanceof DomainException d) {
+                return of(d);
+            }
+        }
+        return null;
+    }
+
     /** Refusals of the domain. */
     static final class DomainMapper implements ExceptionMapper<DomainException> {
         @Override
@@ -67,6 +80,10 @@ final class Errors {
     static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            Response refusal = refusal(e.getCause());
+            if (refusal != null) {
+                return refusal;
+            }
             String field = e instanceof JsonMappingException m ? path(m) : null;
             String message = field == null ? "malformed JSON"
                     : e instanceof UnrecognizedPropertyException ? "unknown field " + field
@@ -80,6 +97,10 @@ final class Errors {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            Response refusal = refusal(e);
+            if (refusal != null) {
+                return refusal;
+            }
             if (e.getCause() instanceof JsonProcessingException json) {
                 return new JsonMapper().toResponse(json);
             }

@@ -10,6 +10,11 @@ import javax.ws.rs.core.Response;
 
 import org.dealerhub.api.Readiness;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The readiness check: no authentication, no data; 200 when ready, 503 until then. */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +30,9 @@ public class HealthResource {
     }
 
     @GET
+    @Operation(operationId = "health", responses = {
+            @ApiResponse(responseCode = "200", description = "ok", content = @Content(schema = @Schema(implementation = Health.class))),
+            @ApiResponse(responseCode = "503", description = "starting", content = @Content(schema = @Schema(implementation = Health.class)))})
     public Response health() {
         boolean ready = readiness.ready();
         return Response.status(ready ? 200 : 503)

@@ -18,6 +18,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.OrganisationService;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 @Path("organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,29 +35,36 @@ public class OrganisationResource {
     }
 
     @GET
+    @Operation(operationId = "listOrganisations")
     public List<Organisation> list(@Context SecurityContext security) {
         return crud.list(security);
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getOrganisation")
     public Organisation get(@Context SecurityContext security, @PathParam("id") long id) {
         return crud.get(security, id);
     }
 
     @POST
+    @Operation(operationId = "createOrganisation", responses = {
+            @ApiResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = Organisation.class)))})
     public Response create(@Context SecurityContext security, Organisation.Draft draft) {
         return crud.create(security, draft);
     }
 
     @PUT
     @Path("{id}")
+    @Operation(operationId = "replaceOrganisation")
     public Organisation update(@Context SecurityContext security, @PathParam("id") long id, Organisation.Draft draft) {
         return crud.update(security, id, draft);
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteOrganisation", responses = {
+            @ApiResponse(responseCode = "204", description = "deleted")})
     public Response delete(@Context SecurityContext security, @PathParam("id") long id) {
         return crud.delete(security, id);
     }

@@ -17,6 +17,8 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.PriceList;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /** The operator's prices per vendor, market and package: read by dealer users, changed by dealer admins. */
 @Path("vendors/{vendor}/prices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +32,7 @@ public class PriceResource {
     }
 
     @GET
+    @Operation(operationId = "listPrices")
     public List<PriceList> list(@Context SecurityContext security, @PathParam("vendor") String vendor,
             @QueryParam("market") String market) {
         if (market == null || market.isBlank()) {
@@ -40,6 +43,7 @@ public class PriceResource {
 
     @GET
     @Path("{market}/{package}")
+    @Operation(operationId = "getPrices")
     public PriceList get(@Context SecurityContext security, @PathParam("vendor") String vendor,
             @PathParam("market") String market, @PathParam("package") String packageCode) {
         return prices.price(Authenticated.caller(security), vendor, market, packageCode);
@@ -48,6 +52,7 @@ public class PriceResource {
     /** Sets the named prices given ({"prices": {"monthlyFee": 1290, "clickColourA4": 0.45}}), keeps the others. */
     @PUT
     @Path("{market}/{package}")
+    @Operation(operationId = "changePrices")
     public PriceList change(@Context SecurityContext security, @PathParam("vendor") String vendor,
             @PathParam("market") String market, @PathParam("package") String packageCode, PriceList.Change change) {
         return prices.change(Authenticated.caller(security), vendor, market, packageCode, change);
