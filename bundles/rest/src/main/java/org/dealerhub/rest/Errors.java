@@ -35,8 +35,13 @@ final class Errors {
         };
     }
 
+    /** Longest message an answer carries: a refusal never echoes large input (e.g. a 3,000-character id). */
+    static final int MAX_MESSAGE = 200;
+
     static Response of(DomainException e) {
-        return response(status(e.kind()), new ApiError(e.getMessage(), e.field(), e.rule()));
+        String message = e.getMessage();
+        return response(status(e.kind()), new ApiError(message.length() > MAX_MESSAGE
+                ? message.substring(0, MAX_MESSAGE) + "..." : message, e.field(), e.rule()));
     }
 
     /** The path to the offending value, e.g. {@code readings[3].counters.monoA4}; null at the root. */
