@@ -65,6 +65,12 @@ final class Http {
                 : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Any method with any JSON body publisher (a stream is sent chunked, without Content-Length). */
+    Reply send(String path, String method, String user, String password, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
+        return send(request(path, user, password).header("Content-Type", "application/json").method(method, body));
+    }
+
     Reply postJson(String path, String user, String password, String json) throws IOException, InterruptedException {
         return post(path, user, password, "application/json", json);
     }

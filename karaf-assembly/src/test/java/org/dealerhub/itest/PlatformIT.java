@@ -4,15 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,15 +17,10 @@ import java.util.List;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -552,35 +542,14 @@ public class PlatformIT {
     }
 
     private String executeAs(String user, String password, String command) throws Exception {
-        Subject subject = new Subject();
-        new LoginContext("karaf", subject, callbacks -> {
-            for (Callback c : callbacks) {
-                if (c instanceof NameCallback name) {
-                    name.setName(user);
-                } else if (c instanceof PasswordCallback pw) {
-                    pw.setPassword(password.toCharArray());
-                }
-            }
-        }).login();
-        return execute(subject, command);
+        return Console.execute(sessionFactory, user, password, command);
     }
 
-    /** Runs a command as a console session of this subject does (ssh, bin/client). */
     private String execute(Subject subject, String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } catch (PrivilegedActionException e) {
-            out.println(FAILED + e.getException().getMessage());
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Console.execute(sessionFactory, subject, command);
     }
 
-    private static final String FAILED = "FAILED: ";
+    private static final String FAILED = Console.FAILED;
 
     /** An organisation of this test's own, not demo data. */
     private long organisation(String key) throws Exception {

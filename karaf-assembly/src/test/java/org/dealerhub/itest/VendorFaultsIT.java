@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.List;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -217,15 +214,7 @@ public class VendorFaultsIT {
     }
 
     private String execute(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Console.execute(sessionFactory, ADMIN, ADMIN_PW, command);
     }
 
     private static String envelope(String body) {

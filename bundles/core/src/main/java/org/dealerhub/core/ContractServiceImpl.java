@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class ContractServiceImpl implements ContractService {
 
+    /** The most devices one contract covers (platform decision: far above any customer's fleet). */
+    static final int MAX_DEVICES = 10_000;
+
     private final Store store;
     private final VendorCatalog vendors;
     private final ObjectMapper json = new ObjectMapper()
@@ -61,7 +64,7 @@ public class ContractServiceImpl implements ContractService {
     public Contract create(Caller caller, Contract.Draft draft) {
         Access.requireDealer(caller);
         Checks.draft(draft);
-        long organisationId = Checks.required(draft.organisationId(), "organisationId");
+        long organisationId = Checks.id(draft.organisationId(), "organisationId");
         String vendorId = Checks.text(draft.vendor(), "vendor", 60);
         String market = Checks.text(draft.market(), "market", 8);
         String packageCode = Checks.text(draft.packageCode(), "packageCode", 60);
@@ -88,18 +91,25 @@ public class ContractServiceImpl implements ContractService {
         });
     }
 
-    /** Only the period and the devices change; vendor, market, package and terms stay as signed. */
+    /**
+     * A full replacement, like every PUT: only the period and the devices change, so vendor, market, package and
+     * organisation must be sent as signed; a missing {@code end} or {@code deviceIds} clears them.
+     */
     @Override
     public Contract update(Caller caller, long id, long version, Contract.Draft draft) {
         Checks.draft(draft);
+        long organisationId = Checks.id(draft.organisationId(), "organisationId");
+        String vendor = Checks.text(draft.vendor(), "vendor", 60);
+        String market = Checks.text(draft.market(), "market", 8);
+        String packageCode = Checks.text(draft.packageCode(), "packageCode", 60);
         validatePeriod(draft);
         return store.tx(r -> {
             StoredContract c = find(r, caller, id);
             Access.requireDealer(caller);
-            requireUnchanged("vendor", draft.vendor(), c.vendor());
-            requireUnchanged("market", draft.market(), c.market());
-            requireUnchanged("packageCode", draft.packageCode(), c.packageCode());
-            if (draft.organisationId() != null && draft.organisationId() != c.organisationId()) {
+            requireUnchanged("vendor", vendor, c.vendor());
+            requireUnchanged("market", market, c.market());
+            requireUnchanged("packageCode", packageCode, c.packageCode());
+            if (organisationId != c.organisationId()) {
                 throw DomainException.invalid("organisationId", "a contract cannot move to another organisation");
             }
             return toValue(r, r.contracts().amend(caller, id, version, draft.start(), draft.end(),
@@ -129,14 +139,18 @@ public class ContractServiceImpl implements ContractService {
     }
 
     private static void requireUnchanged(String field, String requested, String signed) {
-        if (requested != null && !requested.equals(signed)) {
+        if (!requested.equals(signed)) {
             throw DomainException.rule("KMNO-TERMS-1", field, field + " of a signed contract cannot change (signed: "
                     + signed + ")");
         }
     }
 
     private static void validatePeriod(Contract.Draft d) {
-        Checks.required(d.start(), "start");
+        Checks.date(Checks.required(d.start(), "start"), "start");
+        Checks.date(d.end(), "end");
+        if (d.deviceIds() != null && d.deviceIds().size() > MAX_DEVICES) {
+            throw DomainException.invalid("deviceIds", "a contract covers at most " + MAX_DEVICES + " devices");
+        }
         if (d.end() != null && d.end().isBefore(d.start())) {
             throw DomainException.invalid("end", "end is before start");
         }

@@ -118,7 +118,7 @@ public class DeviceServiceImpl implements DeviceService {
 
     private static Device.Draft validate(Device.Draft d) {
         Checks.draft(d);
-        return new Device.Draft(Checks.required(d.organisationId(), "organisationId"),
+        return new Device.Draft(Checks.id(d.organisationId(), "organisationId"),
                 Checks.text(d.vendor(), "vendor", 60), Checks.text(d.model(), "model", 100),
                 Checks.optionalText(d.modelFamily(), "modelFamily", 100), Checks.required(d.format(), "format"),
                 Checks.text(d.serialNumber(), "serialNumber", 60),

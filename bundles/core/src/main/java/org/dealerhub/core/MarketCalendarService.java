@@ -63,6 +63,8 @@ public class MarketCalendarService implements MarketCalendars {
         if (from == null || to == null) {
             throw DomainException.invalid(from == null ? "from" : "to", "from and to are required ISO dates");
         }
+        Checks.date(from, "from");
+        Checks.date(to, "to");
         if (to.isBefore(from)) {
             throw DomainException.invalid("to", "to is before from");
         }

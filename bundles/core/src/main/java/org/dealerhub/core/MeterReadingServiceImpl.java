@@ -28,9 +28,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component
 public class MeterReadingServiceImpl implements MeterReadingService {
 
-    /** Largest batch accepted in one request. */
-    static final int MAX_BATCH = 5000;
-
     private final Store store;
     private final Clock clock;
 
@@ -92,14 +89,13 @@ public class MeterReadingServiceImpl implements MeterReadingService {
             }
             Checks.required(d.date(), at + "date");
             Checks.required(d.counters(), at + "counters");
+            Checks.date(d.date(), at + "date");
             if (d.date().isAfter(latest)) {
                 throw DomainException.invalid(at + "date", "a reading cannot be dated in the future");
             }
             long[] values = d.counters().values();
             for (int c = 0; c < values.length; c++) {
-                if (values[c] < 0) {
-                    throw DomainException.invalid(at + "counters." + Counters.NAMES[c], "counters cannot be negative");
-                }
+                Checks.range(values[c], at + "counters." + Counters.NAMES[c], 0, Checks.MAX_COUNTER);
             }
             submitted.add(new MeterHistory.Submitted(i, d));
         }

@@ -51,6 +51,10 @@ public class PriceBookService implements PriceBook {
     /** How long a change waits for ConfigAdmin to apply it before it answers "stored, not yet applied". */
     static final Duration APPLY_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(PriceBookService.class);
+    /** At most this many prices per change, each at most MAX_AMOUNT per unit (platform decision: no printer service
+     * costs more; more is a typing error). */
+    static final int MAX_PRICES = 200;
+    static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000);
 
     private final List<PriceSource> sources = new CopyOnWriteArrayList<>();
     private final Set<Pending> waiting = ConcurrentHashMap.newKeySet();
@@ -119,6 +123,9 @@ public class PriceBookService implements PriceBook {
         }
         if (change == null || change.prices() == null || change.prices().isEmpty()) {
             throw DomainException.invalid("prices", "at least one named price is required");
+        }
+        if (change.prices().size() > MAX_PRICES) {
+            throw DomainException.invalid("prices", "at most " + MAX_PRICES + " prices per change");
         }
         Map<String, BigDecimal> valid = new TreeMap<>();
         change.prices().forEach((name, amount) -> valid.put(name, validAmount(name, amount)));
@@ -219,7 +226,7 @@ public class PriceBookService implements PriceBook {
                 && current.get(c.getKey()).compareTo(c.getValue()) == 0);
     }
 
-    /** A price name like monthlyFee or option.USER-TRAINING; a non-negative amount with at most four decimals. */
+    /** A price name like monthlyFee or option.USER-TRAINING; an amount of 0..1,000,000 with at most four decimals. */
     static BigDecimal validAmount(String name, BigDecimal amount) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw DomainException.invalid("prices", "invalid price name " + name);
@@ -227,13 +234,7 @@ public class PriceBookService implements PriceBook {
         if (amount == null) {
             throw DomainException.invalid("prices." + name, "an amount is required");
         }
-        if (amount.signum() < 0) {
-            throw DomainException.invalid("prices." + name, "a price cannot be negative");
-        }
-        if (amount.stripTrailingZeros().scale() > MAX_SCALE) {
-            throw DomainException.invalid("prices." + name, "at most " + MAX_SCALE + " decimals");
-        }
-        return amount;
+        return Checks.amount(amount, "prices." + name, MAX_AMOUNT, MAX_SCALE);
     }
 
     private Market market(String code) {

@@ -71,7 +71,7 @@ public class TermsServiceImpl implements TermsService {
             throw DomainException.invalid("version", "only the newest terms version of " + vendorId + " ("
                     + vendor.currentTermsVersion() + ") can be published");
         }
-        LocalDate effective = Checks.required(draft.effectiveFrom(), "effectiveFrom");
+        LocalDate effective = Checks.date(Checks.required(draft.effectiveFrom(), "effectiveFrom"), "effectiveFrom");
         LocalDate earliest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(EffectiveTerms.NOTICE_DAYS);
         // KMNO-TERMS-1: terms change with at least 30 days' notice
         if (effective.isBefore(earliest)) {

@@ -12,6 +12,8 @@ import javax.ws.rs.core.MediaType;
 import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.spi.ResponseDeadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /** Quotes a response deadline: integrators use it before they register an order. */
 @Path("response-deadline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +39,7 @@ public class DeadlineResource {
     }
 
     @POST
+    @Operation(operationId = "quoteResponseDeadline")
     public Deadline quote(Quote quote) {
         if (quote == null) {
             throw org.dealerhub.api.DomainException.invalid("body", "a request body is required");

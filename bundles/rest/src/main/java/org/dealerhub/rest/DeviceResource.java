@@ -40,14 +40,15 @@ public class DeviceResource {
     }
 
     @GET
+    @Operation(operationId = "listDevices")
     public List<Device> list(@Context SecurityContext security) {
         return crud.list(security);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One device, its version as the ETag", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the version, e.g. \"3\""),
+    @Operation(operationId = "getDevice", summary = "One device, its version as the ETag", responses = {
+            @ApiResponse(responseCode = "200", description = "found", headers = @Header(name = "ETag", description = "the version, e.g. \"3\""),
                     content = @Content(schema = @Schema(implementation = Device.class))),
             @ApiResponse(responseCode = "404", description = "unknown or not visible")})
     public Response get(@Context SecurityContext security, @PathParam("id") long id) {
@@ -55,14 +56,16 @@ public class DeviceResource {
     }
 
     @POST
+    @Operation(operationId = "createDevice", responses = {
+            @ApiResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = Device.class)))})
     public Response create(@Context SecurityContext security, Device.Draft draft) {
         return crud.create(security, draft);
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replaces the device if it is still at the version named by If-Match", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the new version"),
+    @Operation(operationId = "replaceDevice", summary = "Replaces the device if it is still at the version named by If-Match", responses = {
+            @ApiResponse(responseCode = "200", description = "changed", headers = @Header(name = "ETag", description = "the new version"),
                     content = @Content(schema = @Schema(implementation = Device.class))),
             @ApiResponse(responseCode = "412", description = "changed since that version: GET it again"),
             @ApiResponse(responseCode = "428", description = "If-Match is missing")})
@@ -74,7 +77,7 @@ public class DeviceResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Deletes the device if it is still at the version named by If-Match", responses = {
+    @Operation(operationId = "deleteDevice", summary = "Deletes the device if it is still at the version named by If-Match", responses = {
             @ApiResponse(responseCode = "204", description = "deleted"),
             @ApiResponse(responseCode = "412", description = "changed since that version: GET it again"),
             @ApiResponse(responseCode = "428", description = "If-Match is missing")})
@@ -86,7 +89,7 @@ public class DeviceResource {
 
     @POST
     @Path("{id}/transfers")
-    @Operation(summary = "Transfers the device to another organisation from a date on (dealer users)",
+    @Operation(operationId = "transferDevice", summary = "Transfers the device to another organisation from a date on (dealer users)",
             description = "Everything before the date (meter readings, ...) stays with the organisation that owned"
                     + " the device then. Refused (422, PORTAL-ACCT-1) while a contract of the current owner that"
                     + " includes the device runs on or after the date.", responses = {
@@ -100,7 +103,7 @@ public class DeviceResource {
 
     @GET
     @Path("{id}/transfers")
-    @Operation(summary = "The device's owners over time, oldest first (a customer sees its own periods)")
+    @Operation(operationId = "deviceTransfers", summary = "The device's owners over time, oldest first (a customer sees its own periods)")
     public List<Device.Ownership> transfers(@Context SecurityContext security, @PathParam("id") long id) {
         return devices.ownership(Authenticated.caller(security), id);
     }

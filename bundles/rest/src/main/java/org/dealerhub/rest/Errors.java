@@ -39,8 +39,13 @@ final class Errors {
         };
     }
 
+    /** Longest message an answer carries: a refusal never echoes large input (e.g. a 3,000-character id). */
+    static final int MAX_MESSAGE = 200;
+
     static Response of(DomainException e) {
-        return response(status(e.kind()), new ApiError(e.getMessage(), e.field(), e.rule()));
+        String message = e.getMessage();
+        return response(status(e.kind()), new ApiError(message.length() > MAX_MESSAGE
+                ? message.substring(0, MAX_MESSAGE) + "..." : message, e.field(), e.rule()));
     }
 
     /** The path to the offending value, e.g. {@code readings[3].counters.monoA4}; null at the root. */
@@ -59,6 +64,19 @@ final class Errors {
         return path.toString();
     }
 
+    /** A refusal with its own answer (a body over its cap) inside the cause chain of a parsing failure. */
+    static Response refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException w && w.getResponse().getEntity() instanceof ApiError) {
+                return w.getResponse();
+            }
+            if (t instanceof DomainException d) {
+                return of(d);
+            }
+        }
+        return null;
+    }
+
     /** Refusals of the domain. */
     static final class DomainMapper implements ExceptionMapper<DomainException> {
         @Override
@@ -71,6 +89,10 @@ final class Errors {
     static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            Response refusal = refusal(e.getCause());
+            if (refusal != null) {
+                return refusal;
+            }
             String field = e instanceof JsonMappingException m ? path(m) : null;
             String message = field == null ? "malformed JSON"
                     : e instanceof UnrecognizedPropertyException ? "unknown field " + field
@@ -84,6 +106,10 @@ final class Errors {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            Response refusal = refusal(e);
+            if (refusal != null) {
+                return refusal;
+            }
             if (e.getCause() instanceof JsonProcessingException json) {
                 return new JsonMapper().toResponse(json);
             }

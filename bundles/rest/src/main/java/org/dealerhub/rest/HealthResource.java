@@ -22,6 +22,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * add the details: each part in words, each vendor's health figures and the boot time. Other or wrong
  * credentials get the public answer.
  */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+/** The readiness check: no authentication, no data; 200 when ready, 503 until then. */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -39,6 +44,9 @@ public class HealthResource {
     }
 
     @GET
+    @Operation(operationId = "health", responses = {
+            @ApiResponse(responseCode = "200", description = "ok", content = @Content(schema = @Schema(implementation = Health.class))),
+            @ApiResponse(responseCode = "503", description = "starting", content = @Content(schema = @Schema(implementation = Health.class)))})
     public Response health(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         boolean admin = isAdmin(authorization);
         boolean ready = readiness.ready();

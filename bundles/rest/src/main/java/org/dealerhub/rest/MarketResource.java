@@ -16,6 +16,8 @@ import org.dealerhub.api.Market;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /** The configured markets. */
 @Path("markets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +32,14 @@ public class MarketResource {
     }
 
     @GET
+    @Operation(operationId = "listMarkets")
     public List<Market> list() {
         return markets.markets();
     }
 
     @GET
     @Path("{market}")
+    @Operation(operationId = "getMarket")
     public Market get(@PathParam("market") String code) {
         return markets.market(code).orElseThrow(() -> DomainException.notFound("market", code));
     }
@@ -43,6 +47,7 @@ public class MarketResource {
     /** Working days and closed days (public holidays with their names, the dealer's own closed days). */
     @GET
     @Path("{market}/calendar")
+    @Operation(operationId = "marketCalendar")
     public MarketCalendars.View calendar(@PathParam("market") String code, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         LocalDate start = from == null ? LocalDate.now(clockZone(code)) : date(from, "from");

@@ -38,14 +38,15 @@ public class OrganisationResource {
     }
 
     @GET
+    @Operation(operationId = "listOrganisations")
     public List<Organisation> list(@Context SecurityContext security) {
         return crud.list(security);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One organisation, its version as the ETag", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the version, e.g. \"3\""),
+    @Operation(operationId = "getOrganisation", summary = "One organisation, its version as the ETag", responses = {
+            @ApiResponse(responseCode = "200", description = "found", headers = @Header(name = "ETag", description = "the version, e.g. \"3\""),
                     content = @Content(schema = @Schema(implementation = Organisation.class))),
             @ApiResponse(responseCode = "404", description = "unknown or not visible")})
     public Response get(@Context SecurityContext security, @PathParam("id") long id) {
@@ -53,14 +54,16 @@ public class OrganisationResource {
     }
 
     @POST
+    @Operation(operationId = "createOrganisation", responses = {
+            @ApiResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = Organisation.class)))})
     public Response create(@Context SecurityContext security, Organisation.Draft draft) {
         return crud.create(security, draft);
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replaces the organisation if it is still at the version named by If-Match", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the new version"),
+    @Operation(operationId = "replaceOrganisation", summary = "Replaces the organisation if it is still at the version named by If-Match", responses = {
+            @ApiResponse(responseCode = "200", description = "changed", headers = @Header(name = "ETag", description = "the new version"),
                     content = @Content(schema = @Schema(implementation = Organisation.class))),
             @ApiResponse(responseCode = "412", description = "changed since that version: GET it again"),
             @ApiResponse(responseCode = "428", description = "If-Match is missing")})
@@ -72,7 +75,7 @@ public class OrganisationResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Deletes the organisation if it is still at the version named by If-Match", responses = {
+    @Operation(operationId = "deleteOrganisation", summary = "Deletes the organisation if it is still at the version named by If-Match", responses = {
             @ApiResponse(responseCode = "204", description = "deleted"),
             @ApiResponse(responseCode = "412", description = "changed since that version: GET it again"),
             @ApiResponse(responseCode = "428", description = "If-Match is missing")})

@@ -41,6 +41,7 @@ public class PriceResource {
     }
 
     @GET
+    @Operation(operationId = "listPrices")
     public List<PriceList> list(@Context SecurityContext security, @PathParam("vendor") String vendor,
             @QueryParam("market") String market) {
         if (market == null || market.isBlank()) {
@@ -51,8 +52,8 @@ public class PriceResource {
 
     @GET
     @Path("{market}/{package}")
-    @Operation(summary = "One package's prices, their version as the ETag", responses = @ApiResponse(
-            responseCode = "200", headers = @Header(name = "ETag", description = "the prices' version"),
+    @Operation(operationId = "getPrices", summary = "One package's prices, their version as the ETag", responses = @ApiResponse(
+            responseCode = "200", description = "found", headers = @Header(name = "ETag", description = "the prices' version"),
             content = @Content(schema = @Schema(implementation = PriceList.class))))
     public Response get(@Context SecurityContext security, @PathParam("vendor") String vendor,
             @PathParam("market") String market, @PathParam("package") String packageCode) {
@@ -66,9 +67,9 @@ public class PriceResource {
      */
     @PUT
     @Path("{market}/{package}")
-    @Operation(summary = "Sets the named prices, keeps the others, if the prices are still at the version named"
+    @Operation(operationId = "changePrices", summary = "Sets the named prices, keeps the others, if the prices are still at the version named"
             + " by If-Match (dealer admins)", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the new version"),
+            @ApiResponse(responseCode = "200", description = "changed", headers = @Header(name = "ETag", description = "the new version"),
                     content = @Content(schema = @Schema(implementation = PriceList.class))),
             @ApiResponse(responseCode = "202", description = "stored but not applied within the wait: the prices"
                     + " still in effect and where to look", content = @Content(schema = @Schema(

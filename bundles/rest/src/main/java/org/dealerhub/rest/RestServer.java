@@ -1,5 +1,6 @@
 package org.dealerhub.rest;
 
+import java.time.Instant;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,14 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
@@ -65,7 +72,7 @@ public class RestServer {
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json),
                 new OpenApiResource()));
-        factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication),
+        factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),
                 new Errors.ServerErrorMapper()));
         this.server = factory.create();
@@ -82,15 +89,42 @@ public class RestServer {
         }, new Hashtable<>(Map.of(ReadinessCheck.PART, "rest")));
     }
 
-    /** Strict JSON: unknown fields and wrong types are refused with the field named; nulls are left out. */
+    /**
+     * Strict JSON: unknown fields, trailing content and every implicit conversion (a float or a string for an
+     * integer, a number or a string for a boolean, a number for a date, null for a primitive) are refused with the
+     * field named; instants in any ISO-8601 offset form; nulls are left out of answers.
+     */
     static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
+        ObjectMapper json = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("dealerhub-instants").addDeserializer(Instant.class, new Instants()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .defaultLeniency(false)
+                .build();
+        json.coercionConfigDefaults().setAcceptBlankAsEmpty(false)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        refuse(json, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.String);
+        refuse(json, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String);
+        refuse(json, LogicalType.Float, CoercionInputShape.String);
+        refuse(json, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        refuse(json, LogicalType.DateTime, CoercionInputShape.Integer, CoercionInputShape.Float);
+        refuse(json, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.Float);
+        return json;
+    }
+
+    private static void refuse(ObjectMapper json, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            json.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
     }
 
     @Deactivate

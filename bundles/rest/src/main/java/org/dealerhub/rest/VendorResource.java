@@ -15,6 +15,8 @@ import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.spi.ServicePackage;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 /** The vendors deployed right now and their packages per market. */
 @Path("vendors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,18 +31,21 @@ public class VendorResource {
     }
 
     @GET
+    @Operation(operationId = "listVendors")
     public List<Vendor> list() {
         return vendors.vendors();
     }
 
     @GET
     @Path("{vendor}")
+    @Operation(operationId = "getVendor")
     public Vendor get(@PathParam("vendor") String vendor) {
         return vendors.vendor(vendor);
     }
 
     @GET
     @Path("{vendor}/packages")
+    @Operation(operationId = "vendorPackages")
     public List<ServicePackage> packages(@PathParam("vendor") String vendor, @QueryParam("market") String market) {
         if (market == null || market.isBlank()) {
             throw DomainException.invalid("market", "market is required, e.g. ?market=NO");
@@ -54,6 +59,7 @@ public class VendorResource {
     /** Installation services and the matrix of what each implementation package includes. */
     @GET
     @Path("{vendor}/implementation-packages")
+    @Operation(operationId = "implementationPackages")
     public VendorCatalog.ImplementationOffer implementationPackages(@PathParam("vendor") String vendor) {
         return vendors.implementationOffer(vendor);
     }

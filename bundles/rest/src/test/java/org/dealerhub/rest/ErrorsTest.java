@@ -35,6 +35,12 @@ class ErrorsTest {
     }
 
     @Test
+    void aRefusalNeverEchoesLargeInput() {
+        Response r = Errors.of(DomainException.notFound("market", "x".repeat(3000)));
+        assertTrue(((ApiError) r.getEntity()).error().length() < 250);
+    }
+
+    @Test
     void badJsonNamesTheFieldAndNeverLeaksInternals() {
         Response unknown = parse("{\"name\":\"A\",\"bogus\":1}");
         assertEquals(400, unknown.getStatus());

@@ -25,6 +25,14 @@ public class DealerhubFault extends Exception {
         return new DealerhubFault(e.describe(), info);
     }
 
+    /** Too many failed logins: the caller waits (the message is ours, never the caller's input). */
+    static DealerhubFault throttled(String message) {
+        FaultInfo info = new FaultInfo();
+        info.error = message;
+        info.kind = "THROTTLED";
+        return new DealerhubFault(message, info);
+    }
+
     /** Our own failure: logged by the caller, told to the client without internals. */
     static DealerhubFault internal() {
         FaultInfo info = new FaultInfo();

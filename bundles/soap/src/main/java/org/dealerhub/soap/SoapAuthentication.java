@@ -44,7 +44,10 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
             caller = policy == null ? null : authentication.authenticate(policy.getUserName(), policy.getPassword(),
                     address).orElse(null);
         } catch (Authentication.Throttled e) {
-            throw fault(e.getMessage(), 429);
+            Fault fault = new Fault(DealerhubFault.throttled(e.getMessage()));
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(429);
+            throw fault;
         } catch (DomainException refused) {
             // a user the realm knows but Dealerhub refuses, e.g. a customer bound ambiguously (PORTAL-ACCT-1)
             Fault fault = new Fault(DealerhubFault.of(refused));
