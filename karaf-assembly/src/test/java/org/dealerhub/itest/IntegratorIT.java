@@ -81,7 +81,6 @@ public class IntegratorIT {
         if (containerReady == null) {
             containerReady = false;
             http.awaitReady(Duration.ofSeconds(90));
-            http.awaitDemoData(Duration.ofSeconds(60));
             containerReady = true;
         }
         assertTrue("the container never became ready", containerReady);

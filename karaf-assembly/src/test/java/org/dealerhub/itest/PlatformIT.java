@@ -354,7 +354,7 @@ public class PlatformIT {
         Http.Reply stale = http.send(path, "PUT", ADMIN, ADMIN_PW, rename, read.etag());
         assertEquals(stale.body(), 412, stale.status());
         assertTrue(stale.body(), stale.body().contains("\"error\""));
-        assertEquals(428, http.send(path, "DELETE", ADMIN, ADMIN_PW, null).status());
+        assertEquals(428, http.send(path, "DELETE", ADMIN, ADMIN_PW, (String) null).status());
         assertEquals(412, http.send(path, "DELETE", ADMIN, ADMIN_PW, null, read.etag()).status());
         assertEquals(204, http.send(path, "DELETE", ADMIN, ADMIN_PW, null, fresh.etag()).status());
         assertEquals(404, http.get(path, ADMIN, ADMIN_PW).status());

@@ -11,17 +11,16 @@ import javax.crypto.spec.PBEKeySpec;
 
 import org.apache.karaf.jaas.modules.Encryption;
 import org.apache.karaf.jaas.modules.EncryptionService;
-import org.osgi.service.component.annotations.Component;
 
 /**
  * Salted, slow password hashes for Karaf's JAAS realm: PBKDF2 with HMAC-SHA256 from the JDK, a random 16-byte salt
  * per password and {@value #ITERATIONS} iterations, stored as {@code <iterations>:<salt>:<hash>} (Base64) between
  * the realm's {@code encryption.prefix} and {@code encryption.suffix}. The iterations travel with each hash, so
  * raising them later leaves existing passwords valid. Karaf's realm uses it with {@code encryption.name = pbkdf2}
- * in etc/org.apache.karaf.jaas.cfg. (Karaf's own basic encryption is an unsalted digest, and its realm passes only
- * algorithm and encoding to an encryption service, so Jasypt's salted digests would run 1,000 iterations.)
+ * in etc/org.apache.karaf.jaas.cfg; the bundle's {@link Activator} registers it. (Karaf's own basic encryption is an
+ * unsalted digest, and its realm passes only algorithm and encoding to an encryption service, so Jasypt's salted
+ * digests would run 1,000 iterations.)
  */
-@Component(property = "name=" + Pbkdf2Encryption.NAME)
 public class Pbkdf2Encryption implements EncryptionService, Encryption {
 
     static final String NAME = "pbkdf2";
