@@ -131,6 +131,9 @@ public class PlatformIT {
         assertTrue(registered.body(), registered.body().contains("\"missing\":[\"meterReading\"]"));
         assertTrue(registered.body(), registered.body().contains("\"channel\":\"WEB\""));
         long version = Http.number(registered.body(), "version");
+        String number = registered.body().replaceAll(".*\"number\":\"(SO-[0-9]+-[0-9]+)\".*", "$1");
+        String staffView = execute("dealerhub:orders");
+        assertTrue(staffView, staffView.contains(number + " ") && staffView.contains("paused"));
 
         assertEquals(428, http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"IN_PROGRESS\"}").status());
         Http.Reply waits = http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"IN_PROGRESS\"}",
@@ -171,6 +174,9 @@ public class PlatformIT {
                 Http.number(closed.body(), "version"));
         assertEquals(422, reopened.status());
         assertTrue(reopened.body(), reopened.body().contains("\"rule\":\"KMUA-ORDER-2\""));
+        String console = execute("dealerhub:order-transition " + Http.number(registered.body(), "id") + " IN_PROGRESS");
+        assertTrue(console, console.contains("[rule: KMUA-ORDER-2]"));
+        assertFalse(execute("dealerhub:orders").contains(number + " "));
 
         Http.Reply history = http.get(order + "/history", ADMIN, ADMIN_PW);
         assertEquals(200, history.status());
