@@ -71,6 +71,14 @@ final class Http {
         return send(request(path, user, password).header("Content-Type", "application/json").method(method, body));
     }
 
+    /** A JSON POST naming the version it is based on, as the ETag {@code "<version>"}. */
+    Reply postJson(String path, String user, String password, String json, long ifMatch)
+            throws IOException, InterruptedException {
+        return send(request(path, user, password).header("Content-Type", "application/json")
+                .header("If-Match", "\"" + ifMatch + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     Reply postJson(String path, String user, String password, String json) throws IOException, InterruptedException {
         return post(path, user, password, "application/json", json);
     }

@@ -98,6 +98,89 @@ public class PlatformIT {
         assertTrue(health.body(), health.body().contains("\"status\":\"ready\""));
     }
 
+    /** Issue 9: an order's life over REST, from registration to closing, with an incomplete start and a hold. */
+    @Test
+    public void anOrdersLifeOverRestFromRegistrationToClosing() throws Exception {
+        long orgId = Http.number(http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW, "{\"name\":\"Order Life AS\","
+                + "\"customerAccountNumber\":\"OL-1\",\"systemAccountNumber\":\"OL-S1\",\"market\":\"NO\"}").body(), "id");
+        long deviceId = Http.number(http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"model\":\"iR-ADV C3530\",\"format\":\"A3_COLOUR\","
+                + "\"serialNumber\":\"OL-SN-1\",\"serviceNumber\":\"SI-OL-1\",\"remotelyMonitored\":false}").body(), "id");
+        Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"market\":\"NO\",\"packageCode\":\"STANDARD\",\"start\":\"2026-01-01\","
+                + "\"deviceIds\":[" + deviceId + "]}");
+        assertEquals(contract.body(), 201, contract.status());
+        long contractId = Http.number(contract.body(), "id");
+
+        // KMUA-ORDER-1: accepted without the meter reading, but held
+        Http.Reply registered = http.postJson("/api/v1/orders", ADMIN, ADMIN_PW, "{\"deviceId\":" + deviceId
+                + ",\"contractId\":" + contractId + ",\"kind\":\"REPAIR\",\"errorCode\":\"E000007-0001\","
+                + "\"contactName\":\"Ola\",\"contactEmail\":\"ola@orderlife.no\"}");
+        assertEquals(registered.body(), 201, registered.status());
+        String order = "/api/v1/orders/" + Http.number(registered.body(), "id");
+        assertTrue(registered.body(), registered.body().contains("\"missing\":[\"meterReading\"]"));
+        assertTrue(registered.body(), registered.body().contains("\"channel\":\"WEB\""));
+        long version = Http.number(registered.body(), "version");
+        String number = registered.body().replaceAll(".*\"number\":\"(SO-[0-9]+-[0-9]+)\".*", "$1");
+        String staffView = execute("dealerhub:orders");
+        assertTrue(staffView, staffView.contains(number + " ") && staffView.contains("paused"));
+
+        assertEquals(428, http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"IN_PROGRESS\"}").status());
+        Http.Reply waits = http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"IN_PROGRESS\"}",
+                version);
+        assertEquals(waits.body(), 422, waits.status());
+        assertTrue(waits.body(), waits.body().contains("\"rule\":\"KMUA-ORDER-1\""));
+        Http.Reply complete = http.postJson(order + "/details", ADMIN, ADMIN_PW, "{\"meterReading\":48213}",
+                version);
+        assertEquals(complete.body(), 200, complete.status());
+        assertTrue(complete.body(), complete.body().contains("\"missing\":[]"));
+        version = Http.number(complete.body(), "version");
+
+        // a question to the customer pauses the clock until answered (KMUA-SW-3)
+        Http.Reply held = http.postJson(order + "/holds", ADMIN, ADMIN_PW,
+                "{\"reason\":\"CUSTOMER_QUESTION\",\"note\":\"which tray jams?\"}", version);
+        assertEquals(held.body(), 200, held.status());
+        java.util.regex.Matcher pause = java.util.regex.Pattern.compile(
+                "\\{\"id\":(\\d+),\"reason\":\"CUSTOMER_QUESTION\"").matcher(held.body());
+        assertTrue(held.body(), pause.find());
+        Http.Reply released = http.postJson(order + "/holds/" + pause.group(1) + "/release", ADMIN, ADMIN_PW, "",
+                Http.number(held.body(), "version"));
+        assertEquals(released.body(), 200, released.status());
+        Http.Reply responded = http.postJson(order + "/response", ADMIN, ADMIN_PW, "{\"how\":\"remote diagnostics\"}",
+                Http.number(released.body(), "version"));
+        assertEquals(responded.body(), 200, responded.status());
+        assertTrue(responded.body(), responded.body().contains("\"state\":\"IN_PROGRESS\""));
+        version = Http.number(responded.body(), "version");
+
+        Http.Reply resolved = http.postJson(order + "/transitions", ADMIN, ADMIN_PW,
+                "{\"to\":\"RESOLVED\",\"reason\":\"pickup roller replaced\"}", version);
+        assertEquals(resolved.body(), 200, resolved.status());
+        assertEquals(412, http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"CLOSED\"}", version)
+                .status());
+        Http.Reply closed = http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"CLOSED\"}",
+                Http.number(resolved.body(), "version"));
+        assertEquals(closed.body(), 200, closed.status());
+        Http.Reply reopened = http.postJson(order + "/transitions", ADMIN, ADMIN_PW, "{\"to\":\"IN_PROGRESS\"}",
+                Http.number(closed.body(), "version"));
+        assertEquals(422, reopened.status());
+        assertTrue(reopened.body(), reopened.body().contains("\"rule\":\"KMUA-ORDER-2\""));
+        String console = execute("dealerhub:order-transition " + Http.number(registered.body(), "id") + " IN_PROGRESS");
+        assertTrue(console, console.contains("[rule: KMUA-ORDER-2]"));
+        assertFalse(execute("dealerhub:orders").contains(number + " "));
+
+        Http.Reply history = http.get(order + "/history", ADMIN, ADMIN_PW);
+        assertEquals(200, history.status());
+        for (String what : List.of("registered", "held", "details", "released", "response", "transition")) {
+            assertTrue(history.body(), history.body().contains("\"what\":\"" + what + "\""));
+        }
+        assertTrue(history.body(), history.body().contains("\"to\":\"CLOSED\""));
+        // another organisation's customer sees nothing of it
+        assertEquals(404, http.get(order, "fjordvik", "fjordvik-demo").status());
+        Http.Reply list = http.get("/api/v1/orders?state=CLOSED&organisation=" + orgId, ADMIN, ADMIN_PW);
+        assertEquals(200, list.status());
+        assertTrue(list.body(), list.body().contains("\"number\":\"SO-"));
+    }
+
     @Test
     public void restRoundTripNeedsAuthentication() throws Exception {
         assertEquals(401, http.get("/api/v1/vendors", null, null).status());

@@ -1,6 +1,7 @@
 package org.dealerhub.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,10 @@ final class TestClock extends Clock {
 
     void set(Instant instant) {
         now = instant;
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dealerhub.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -16,7 +17,11 @@ import javax.sql.DataSource;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Market;
 import org.dealerhub.api.MarketService;
+import org.dealerhub.api.spi.BusinessCalendar;
+import org.dealerhub.api.spi.OrderFacts;
+import org.dealerhub.api.spi.ResponseDeadline;
 import org.dealerhub.api.spi.ResponsePromise;
+import org.dealerhub.api.spi.ResponseTimeRule;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
@@ -45,6 +50,10 @@ final class TestPlatform implements AutoCloseable {
     final ContractServiceImpl contracts;
     final MeterReadingServiceImpl readings;
     final TermsServiceImpl terms;
+    /** Norway 08:00-16:00 Europe/Oslo with its public holidays, as configured in the container. */
+    final MarketCalendarService calendars = new MarketCalendarService();
+    final ResponseDeadlineService deadlines = new ResponseDeadlineService(vendors, calendars);
+    final OrderServiceImpl orders;
 
     TestPlatform() throws Exception {
         DataSource ds = database.dataSource();
@@ -71,6 +80,10 @@ final class TestPlatform implements AutoCloseable {
         contracts = new ContractServiceImpl(store, vendors, clock);
         readings = new MeterReadingServiceImpl(store, clock);
         terms = new TermsServiceImpl(store, vendors, clock);
+        ConfiguredMarket norway = new ConfiguredMarket();
+        norway.configure(ConfiguredMarketTest.config("NO", "NOK", "Europe/Oslo", "08:00", "16:00"));
+        calendars.bindSource(norway);
+        orders = new OrderServiceImpl(store, deadlines, calendars, clock);
     }
 
     /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */
@@ -122,6 +135,26 @@ final class TestPlatform implements AutoCloseable {
         vendors.bindProfile(acme.profile(), ACME);
         vendors.bindPackages(acme.packages(), ACME);
     }
+
+    /** Acme's response-time rule for BASIC: four business hours from the clock's start. */
+    static final ResponseTimeRule FOUR_HOURS = new ResponseTimeRule() {
+        @Override
+        public String vendorId() {
+            return "acme";
+        }
+
+        @Override
+        public Set<String> packageCodes() {
+            return Set.of("BASIC");
+        }
+
+        @Override
+        public ResponseDeadline deadline(OrderFacts order, BusinessCalendar calendar) {
+            Instant start = calendar.clockStart(order.registeredAt());
+            return new ResponseDeadline(Optional.of(calendar.plusBusinessTime(start, Duration.ofHours(4))), start,
+                    "4 business hours", "ACME-4H");
+        }
+    };
 
     void undeploy(Acme acme) {
         vendors.unbindProfile(acme.profile(), ACME);

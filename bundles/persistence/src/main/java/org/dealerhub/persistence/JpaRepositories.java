@@ -4,7 +4,9 @@ import javax.persistence.EntityManager;
 
 import org.dealerhub.persistence.api.ContractRepository;
 import org.dealerhub.persistence.api.DeviceRepository;
+import org.dealerhub.persistence.api.OrderRepository;
 import org.dealerhub.persistence.api.OrganisationRepository;
+import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
 import org.dealerhub.persistence.api.TermsRepository;
@@ -17,6 +19,8 @@ final class JpaRepositories implements Repositories {
     private final JpaContracts contracts;
     private final JpaReadings readings;
     private final JpaTerms terms;
+    private final JpaOrders orders;
+    private final JpaOutbox outbox;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -24,6 +28,8 @@ final class JpaRepositories implements Repositories {
         contracts = new JpaContracts(em);
         readings = new JpaReadings(em, devices);
         terms = new JpaTerms(em);
+        orders = new JpaOrders(em);
+        outbox = new JpaOutbox(em);
     }
 
     @Override
@@ -49,5 +55,15 @@ final class JpaRepositories implements Repositories {
     @Override
     public TermsRepository terms() {
         return terms;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return orders;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
     }
 }

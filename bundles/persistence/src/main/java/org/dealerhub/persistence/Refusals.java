@@ -30,7 +30,8 @@ final class Refusals {
             "UQ_READING_DEVICE_DAY", new Constraint("date", "PORTAL-METER-2",
                     "the device already has a reading for this day"),
             "UQ_TERMS_VENDOR_VERSION", new Constraint("version", "KMNO-TERMS-1",
-                    "this terms version of the vendor is already published"));
+                    "this terms version of the vendor is already published"),
+            "UQ_ORDER_NUMBER", new Constraint("number", null, "an order with this number already exists"));
 
     private Refusals() {
     }

@@ -196,6 +196,23 @@ class MigrationsTest {
     }
 
     @Test
+    void version5KeepsOrderNumbersUniqueAndEveryOutboxRowUntilSent() throws Exception {
+        migrations.migrate(ds);
+        execute(ds, ORGANISATION, String.format(DEVICE, 1), "INSERT INTO CONTRACT (ID, ORGANISATION_ID, VENDOR,"
+                + " MARKET, PACKAGE_CODE, START_DATE, TERMS_VERSION, PACKAGE_SNAPSHOT, SIGNED_AT) VALUES (1, 1, 'canon',"
+                + " 'NO', 'P', CAST('2026-01-01' AS DATE), 'v1', '{}', CURRENT_TIMESTAMP)");
+        String order = "INSERT INTO SERVICE_ORDER (ID, ORDER_NUMBER, ORGANISATION_ID, DEVICE_ID, CONTRACT_ID, KIND,"
+                + " CHANNEL, STATE, MARKET, REGISTERED_AT, REGISTERED_BY) VALUES (%d, 'SO-2026-1', 1, 1, 1, 'REPAIR',"
+                + " 'WEB', 'REGISTERED', 'NO', CURRENT_TIMESTAMP, 'test')";
+        execute(ds, String.format(order, 1));
+        SQLException duplicate = assertThrows(SQLException.class, () -> execute(ds, String.format(order, 2)));
+        assertEquals("23505", duplicate.getSQLState());
+        execute(ds, "INSERT INTO OUTBOX (ID, CREATED_AT, RECIPIENT, SUBJECT, BODY, NEXT_ATTEMPT)"
+                + " VALUES (1, CURRENT_TIMESTAMP, 'a@b.no', 's', 'b', CURRENT_TIMESTAMP)");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM OUTBOX WHERE ATTEMPTS = 0 AND SENT_AT IS NULL"));
+    }
+
+    @Test
     void splitsOnSemicolonsOutsideLiteralsQuotedNamesDollarQuotesAndComments() {
         String script = "-- a comment; not a statement\n"
                 + "CREATE TABLE A (X INT, \"odd;name\" VARCHAR(9));\n"

@@ -12,4 +12,8 @@ public interface Repositories {
     ReadingRepository readings();
 
     TermsRepository terms();
+
+    OrderRepository orders();
+
+    Outbox outbox();
 }
