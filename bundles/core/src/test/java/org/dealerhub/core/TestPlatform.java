@@ -42,7 +42,7 @@ final class TestPlatform implements AutoCloseable {
     final EntityManagerFactory emf;
     final Store store;
     /** The one clock every service gets; frozen at the platform's start until a test moves it. */
-    final TestClock clock = new TestClock(Instant.now());
+    final TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     final VendorRegistry vendors = new VendorRegistry(clock);
     final MarketService markets;
     final OrganisationServiceImpl organisations;
