@@ -450,6 +450,14 @@ public class IntegratorIT {
             case "DeadlineResourceQuote" -> "{\"vendor\":\"konica-minolta-no\",\"packageCode\":\"SERVICE\","
                     + "\"market\":\"NO\",\"registeredAt\":\"2026-11-20T14:59:00Z\",\"facts\":{\"category\":"
                     + "\"Driftsstans\",\"distanceKm\":\"12\"}}";
+            case "DeviceTransfer" -> "{\"organisationId\":" + f.organisation + ",\"date\":\"2026-06-01\"}";
+            case "ServiceOrderDraft" -> "{\"deviceId\":" + f.device + ",\"contractId\":" + f.contract
+                    + ",\"kind\":\"REPAIR\",\"symptom\":\"paper jam\",\"meterReading\":1000,"
+                    + "\"contactName\":\"Probe\",\"contactEmail\":\"probe@example.com\"}";
+            case "ServiceOrderDetails" -> "{\"symptom\":\"paper jam\"}";
+            case "ServiceOrderHold" -> "{\"reason\":\"CUSTOMER_QUESTION\",\"note\":\"probe\"}";
+            case "ServiceOrderResponse" -> "{\"how\":\"remote diagnostics\"}";
+            case "ServiceOrderTransition" -> "{\"to\":\"IN_PROGRESS\",\"reason\":\"probe\"}";
             default -> throw new AssertionError("no valid body known for schema " + schema
                     + ": add one so the probe covers the new operation");
         };
@@ -462,13 +470,18 @@ public class IntegratorIT {
         String id = template.startsWith("/organisations") ? String.valueOf(f.organisation)
                 : template.startsWith("/contracts") ? String.valueOf(f.contract) : String.valueOf(f.device);
         return template.replace("{id}", id).replace("{vendor}", vendor).replace("{market}", "NO")
-                .replace("{package}", "PLUS");
+                .replace("{package}", "PLUS").replace("{pauseId}", "1");
     }
 
     private static String validValue(String query) {
         return switch (query) {
             case "from" -> "2026-12-20";
             case "to" -> "2027-01-05";
+            case "state" -> "REGISTERED";
+            case "breached" -> "false";
+            case "offset" -> "0";
+            case "limit" -> "50";
+            case "device", "organisation" -> "1";
             default -> "NO";
         };
     }

@@ -50,7 +50,7 @@ public class OrderResource {
     @Operation(summary = "Registers an order (KMUA-CHAN-1/2): its number, the vendor's deadline, a confirmation"
             + " to the contact", description = "An incomplete order (KMUA-ORDER-1) is accepted and held: `missing`"
             + " says what it lacks. The channel is WEB unless given.", responses = {
-            @ApiResponse(responseCode = "201", headers = @Header(name = "ETag", description = "the version"),
+            @ApiResponse(responseCode = "201", description = "registered", headers = @Header(name = "ETag", description = "the version"),
                     content = @Content(schema = @Schema(implementation = ServiceOrder.class))),
             @ApiResponse(responseCode = "404", description = "device or contract unknown or not visible")})
     public Response register(@Context SecurityContext security, ServiceOrder.Draft draft) {
@@ -76,7 +76,7 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One order with its pauses and SLA clock, its version as the ETag", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the version"),
+            @ApiResponse(responseCode = "200", description = "found", headers = @Header(name = "ETag", description = "the version"),
                     content = @Content(schema = @Schema(implementation = ServiceOrder.class))),
             @ApiResponse(responseCode = "404", description = "unknown or not visible")})
     public Response get(@Context SecurityContext security, @PathParam("id") long id) {
@@ -104,7 +104,7 @@ public class OrderResource {
     @Path("{id}/transitions")
     @Operation(summary = "Moves the order to another state (KMUA-ORDER-2)", description = "EXTENDED needs a reason"
             + " and nextVisit, CANCELLED a reason; a customer may only cancel a REGISTERED order.", responses = {
-            @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", description = "the new version"),
+            @ApiResponse(responseCode = "200", description = "changed", headers = @Header(name = "ETag", description = "the new version"),
                     content = @Content(schema = @Schema(implementation = ServiceOrder.class))),
             @ApiResponse(responseCode = "412", description = "changed since that version: GET it again"),
             @ApiResponse(responseCode = "422", description = "refused by KMUA-ORDER-2, KMUA-ORDER-1 or KMUA-DEBT-1"),
