@@ -142,7 +142,7 @@ public class IntegratorIT {
                 "{\"vendor\":\"konica-minolta-no\",\"packageCode\":\"SERVICE\",\"market\":\"NO\","
                         + "\"registeredAt\":\"2026-11-20T14:59:00Z\",\"facts\":{\"category\":null}}"));
         assertRefused(400, "organisationId", http.send(API + "/devices/" + f.device, "PUT", "admin", pw("admin"),
-                deviceBody(f, "organisationId", "3.5")));
+                deviceBody(f, "organisationId", "3.5"), etag(API + "/devices/" + f.device)));
         assertRefused(400, "counters.monoA4", http.send(readings, "POST", "admin", pw("admin"),
                 "{\"date\":\"2026-03-01\",\"counters\":{\"monoA4\":3.5,\"colourA4\":1,\"monoA3\":1,\"colourA3\":1,"
                         + "\"banner\":0,\"scans\":0}}"));
@@ -151,13 +151,13 @@ public class IntegratorIT {
                         + "\"banner\":0,\"scans\":0}}"));
         for (String bool : List.of("\"\"", "0", "1e30")) {
             assertRefused(400, "remotelyMonitored", http.send(API + "/devices/" + f.device, "PUT", "admin",
-                    pw("admin"), deviceBody(f, "remotelyMonitored", bool)));
+                    pw("admin"), deviceBody(f, "remotelyMonitored", bool), etag(API + "/devices/" + f.device)));
         }
         assertRefused(400, "prices.monthlyFee", http.send(API + "/vendors/canon/prices/NO/PLUS", "PUT", "admin",
-                pw("admin"), "{\"prices\":{\"monthlyFee\":1e30}}"));
+                pw("admin"), "{\"prices\":{\"monthlyFee\":1e30}}", etag(API + "/vendors/canon/prices/NO/PLUS")));
         assertRefused(400, null, http.send(API + "/organisations/" + f.organisation, "PUT", "admin", pw("admin"),
                 "{\"name\":\"T AS\",\"customerAccountNumber\":\"T\",\"systemAccountNumber\":\"TS\",\"market\":\"NO\"}"
-                        + "{\"trailing\":true}"));
+                        + "{\"trailing\":true}", etag(API + "/organisations/" + f.organisation)));
         assertRefused(400, "from", http.get(API + "/markets/NO/calendar?from=0001-01-01&to=0001-01-05", "admin",
                 pw("admin")));
         assertRefused(400, "registeredAt", http.send(API + "/response-deadline", "POST", "admin", pw("admin"),
@@ -166,7 +166,7 @@ public class IntegratorIT {
         // contract PUT is a full replacement: a missing signed field is refused, not kept
         assertRefused(400, "vendor", http.send(API + "/contracts/" + f.contract, "PUT", "admin", pw("admin"),
                 "{\"organisationId\":" + f.organisation + ",\"market\":\"NO\",\"packageCode\":\"STANDARD\","
-                        + "\"start\":\"2026-01-01\"}"));
+                        + "\"start\":\"2026-01-01\"}", etag(API + "/contracts/" + f.contract)));
         // bodies over their cap: declared (Content-Length) and chunked; a batch stops at reading 5,001
         assertRefused(413, "body", http.send(API + "/organisations", "POST", "admin", pw("admin"),
                 "{\"name\":\"" + "x".repeat(1_100_000) + "\"}"));
@@ -471,6 +471,13 @@ public class IntegratorIT {
                 : template.startsWith("/contracts") ? String.valueOf(f.contract) : String.valueOf(f.device);
         return template.replace("{id}", id).replace("{vendor}", vendor).replace("{market}", "NO")
                 .replace("{package}", "PLUS").replace("{pauseId}", "1");
+    }
+
+    /** The current ETag of a record, for a change that must be refused for its body, not for a missing If-Match. */
+    private String etag(String path) throws Exception {
+        Http.Reply reply = http.get(path, "admin", pw("admin"));
+        assertEquals(reply.body(), 200, reply.status());
+        return reply.etag();
     }
 
     private static String validValue(String query) {

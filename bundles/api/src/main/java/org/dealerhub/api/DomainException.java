@@ -29,6 +29,9 @@ public class DomainException extends RuntimeException {
         PRECONDITION_REQUIRED
     }
 
+    /** The most of a client's own value a message repeats. */
+    private static final int MAX_ECHO = 24;
+
     private final Kind kind;
     private final String field;
     private final String rule;
@@ -44,8 +47,13 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.INVALID, message, field, null);
     }
 
+    /** Not found (or not visible); an id the client sent is named, but never more than its first 24 characters. */
     public static DomainException notFound(String what, Object id) {
-        return new DomainException(Kind.NOT_FOUND, what + " " + id + " not found", null, null);
+        String named = String.valueOf(id);
+        if (named.length() > MAX_ECHO) {
+            named = named.substring(0, MAX_ECHO) + "…";
+        }
+        return new DomainException(Kind.NOT_FOUND, what + " " + named + " not found", null, null);
     }
 
     public static DomainException forbidden(String message) {

@@ -40,14 +40,25 @@ final class CrudResource<T, D> {
     }
 
     Response update(SecurityContext security, long key, String ifMatch, D draft) {
-        long expected = Preconditions.version(ifMatch);
+        long expected = expectedVersion(security, key, ifMatch);
         return tagged(service.update(Authenticated.caller(security), key, expected, draft));
     }
 
     Response delete(SecurityContext security, long key, String ifMatch) {
-        long expected = Preconditions.version(ifMatch);
+        long expected = expectedVersion(security, key, ifMatch);
         service.delete(Authenticated.caller(security), key, expected);
         return Response.noContent().build();
+    }
+
+    /**
+     * The version If-Match names. Without one the record is looked up first, so what the caller may not see still
+     * answers 404 (never a hint that it exists), and only a visible record answers 428.
+     */
+    private long expectedVersion(SecurityContext security, long key, String ifMatch) {
+        if (ifMatch == null) {
+            service.get(Authenticated.caller(security), key);
+        }
+        return Preconditions.version(ifMatch);
     }
 
     private Response tagged(T record) {

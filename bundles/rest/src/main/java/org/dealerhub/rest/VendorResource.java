@@ -51,7 +51,7 @@ public class VendorResource {
             throw DomainException.invalid("market", "market is required, e.g. ?market=NO");
         }
         if (markets.market(market).isEmpty()) {
-            throw DomainException.invalid("market", "unknown market " + market);
+            throw DomainException.invalid("market", "unknown market");
         }
         return vendors.packages(vendor, market);
     }
