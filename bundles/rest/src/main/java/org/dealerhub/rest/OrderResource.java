@@ -40,6 +40,17 @@ public class OrderResource {
 
     private static final String IF_MATCH_DOC = "the ETag of the version the change is based on";
 
+    /**
+     * The version If-Match names. Without one the order is looked up first, so an order the caller may not see
+     * still answers 404 (never a hint that it exists), and only a visible one answers 428.
+     */
+    private long expected(SecurityContext security, long id, String ifMatch) {
+        if (ifMatch == null) {
+            orders.get(Authenticated.caller(security), id);
+        }
+        return Preconditions.version(ifMatch);
+    }
+
     private final OrderService orders;
 
     OrderResource(OrderService orders) {
@@ -97,7 +108,7 @@ public class OrderResource {
     public Response complete(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam(Preconditions.IF_MATCH)
             String ifMatch, ServiceOrder.Details details) {
-        return tagged(orders.complete(Authenticated.caller(security), id, Preconditions.version(ifMatch), details));
+        return tagged(orders.complete(Authenticated.caller(security), id, expected(security, id, ifMatch), details));
     }
 
     @POST
@@ -112,7 +123,7 @@ public class OrderResource {
     public Response transition(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam(Preconditions.IF_MATCH)
             String ifMatch, ServiceOrder.Transition transition) {
-        return tagged(orders.transition(Authenticated.caller(security), id, Preconditions.version(ifMatch),
+        return tagged(orders.transition(Authenticated.caller(security), id, expected(security, id, ifMatch),
                 transition));
     }
 
@@ -122,7 +133,7 @@ public class OrderResource {
     public Response hold(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam(Preconditions.IF_MATCH)
             String ifMatch, ServiceOrder.Hold hold) {
-        return tagged(orders.hold(Authenticated.caller(security), id, Preconditions.version(ifMatch), hold));
+        return tagged(orders.hold(Authenticated.caller(security), id, expected(security, id, ifMatch), hold));
     }
 
     @POST
@@ -131,7 +142,7 @@ public class OrderResource {
     public Response release(@Context SecurityContext security, @PathParam("id") long id,
             @PathParam("pauseId") long pauseId, @Parameter(description = IF_MATCH_DOC, required = true)
             @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
-        return tagged(orders.release(Authenticated.caller(security), id, Preconditions.version(ifMatch), pauseId));
+        return tagged(orders.release(Authenticated.caller(security), id, expected(security, id, ifMatch), pauseId));
     }
 
     @POST
@@ -141,7 +152,7 @@ public class OrderResource {
     public Response respond(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = IF_MATCH_DOC, required = true) @HeaderParam(Preconditions.IF_MATCH)
             String ifMatch, ServiceOrder.Response response) {
-        return tagged(orders.respond(Authenticated.caller(security), id, Preconditions.version(ifMatch), response));
+        return tagged(orders.respond(Authenticated.caller(security), id, expected(security, id, ifMatch), response));
     }
 
     private static Response tagged(ServiceOrder order) {
