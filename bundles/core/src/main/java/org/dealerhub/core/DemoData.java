@@ -1,5 +1,6 @@
 package org.dealerhub.core;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +18,6 @@ import org.dealerhub.api.Organisation;
 import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.Contract;
-import org.dealerhub.api.Vendor;
-import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +50,7 @@ public class DemoData implements ReadinessCheck {
     private final DeviceService devices;
     private final ContractService contracts;
     private final MeterReadingService readings;
-    private final VendorCatalog vendors;
+    private final VendorRegistry vendors;
     /** What the seeding thread found: null while it runs, then "in place" or why it failed. */
     private volatile String state;
     private final ExecutorService seeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "dealerhub-demo"));
@@ -59,7 +58,7 @@ public class DemoData implements ReadinessCheck {
     @Activate
     public DemoData(@Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
-            @Reference VendorCatalog vendors,
+            @Reference VendorRegistry vendors,
             @Reference(target = "(vendor.id=canon)") ServicePackageProvider canon,
             @Reference(target = "(vendor.id=konica-minolta-no)") ServicePackageProvider kmNorway,
             @Reference(target = "(vendor.id=konica-minolta-ua)") ServicePackageProvider kmUkraine,
@@ -86,9 +85,9 @@ public class DemoData implements ReadinessCheck {
                 state = "in place (seeded at an earlier start)";
                 return;
             }
-            // the registry binds vendors in the same service event that started us: wait until it lists them
-            for (int i = 0; i < 600 && !vendors.vendors().stream().map(Vendor::id).toList().containsAll(BUNDLED); i++) {
-                Thread.sleep(50);
+            // the registry binds vendors in the same service events that started us: wait until it has them
+            if (!vendors.awaitVendors(BUNDLED, Duration.ofSeconds(30))) {
+                LOG.warn("Not every bundled vendor registered within 30 s; seeding what can be seeded");
             }
             seed(system);
             state = "in place";

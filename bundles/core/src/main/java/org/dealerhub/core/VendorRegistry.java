@@ -1,7 +1,9 @@
 package org.dealerhub.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Vendor;
@@ -59,6 +62,27 @@ public class VendorRegistry implements VendorCatalog {
             profiles.put(id, profile);
             LOG.info("Vendor {} registered", id);
         });
+        changed();
+    }
+
+    /**
+     * Waits until each vendor has its profile and packages registered, woken by their binding; false when the
+     * timeout passed first.
+     */
+    synchronized boolean awaitVendors(Collection<String> ids, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!profiles.keySet().containsAll(ids) || !packageProviders.keySet().containsAll(ids)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private synchronized void changed() {
+        notifyAll();
     }
 
     void unbindProfile(VendorProfile profile, Map<String, Object> properties) {
@@ -73,6 +97,7 @@ public class VendorRegistry implements VendorCatalog {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindPackages(ServicePackageProvider provider, Map<String, Object> properties) {
         id(provider::vendorId, properties).ifPresent(id -> packageProviders.put(id, provider));
+        changed();
     }
 
     void unbindPackages(ServicePackageProvider provider, Map<String, Object> properties) {
