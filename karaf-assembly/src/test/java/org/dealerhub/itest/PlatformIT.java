@@ -181,6 +181,49 @@ public class PlatformIT {
         assertTrue(list.body(), list.body().contains("\"number\":\"SO-"));
     }
 
+    /** Issue 9: staff take an order by phone at the console and act on it there, as over REST (KMUA-CHAN-1). */
+    @Test
+    public void staffTakeAnOrderByPhoneAtTheConsoleAndFollowItThere() throws Exception {
+        long orgId = Http.number(http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW, "{\"name\":\"Phone AS\","
+                + "\"customerAccountNumber\":\"PH-1\",\"systemAccountNumber\":\"PH-S1\",\"market\":\"NO\"}").body(), "id");
+        long deviceId = Http.number(http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"model\":\"iR-ADV C3530\",\"format\":\"A3_COLOUR\","
+                + "\"serialNumber\":\"PH-SN-1\",\"serviceNumber\":\"SI-PH-1\",\"remotelyMonitored\":true}").body(), "id");
+        long contractId = Http.number(http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                + orgId + ",\"vendor\":\"canon\",\"market\":\"NO\",\"packageCode\":\"STANDARD\","
+                + "\"start\":\"2026-01-01\",\"deviceIds\":[" + deviceId + "]}").body(), "id");
+
+        String registered = execute("dealerhub:order-register --symptom \"streaks on every page\" --contact Per "
+                + deviceId + " " + contractId + " repair");
+        assertTrue(registered, registered.matches("(?s)SO-\\d+-\\d+ registered \\(id \\d+\\).*"));
+        assertTrue(registered, registered.contains("missing: contactEmail"));
+        long id = Long.parseLong(registered.replaceFirst("(?s).*\\(id (\\d+)\\).*", "$1"));
+        Http.Reply order = http.get("/api/v1/orders/" + id, ADMIN, ADMIN_PW);
+        assertTrue(order.body(), order.body().contains("\"channel\":\"CONSOLE\""));
+        assertTrue(order.body(), order.body().contains("\"registeredBy\":\"" + ADMIN + "\""));
+
+        String early = execute("dealerhub:order-respond " + id + " \"on site\"");
+        assertTrue(early, early.startsWith(FAILED) && early.contains("[rule: KMUA-ORDER-1]"));
+        Http.Reply complete = http.postJson("/api/v1/orders/" + id + "/details", ADMIN, ADMIN_PW,
+                "{\"contactEmail\":\"per@phone.no\"}", Http.number(order.body(), "version"));
+        assertEquals(complete.body(), 200, complete.status());
+
+        String bad = execute("dealerhub:order-hold " + id + " LUNCH");
+        assertTrue(bad, bad.startsWith(FAILED) && bad.contains("reason must be one of"));
+        String held = execute("dealerhub:order-hold " + id + " WAITING \"customer away\"");
+        assertTrue(held, held.contains("held (pause ") && held.contains("WAITING"));
+        String pause = held.replaceFirst("(?s).*\\(pause (\\d+),.*", "$1");
+        String released = execute("dealerhub:order-release " + id + " " + pause);
+        assertTrue(released, released.contains("released"));
+        String responded = execute("dealerhub:order-respond " + id + " \"remote diagnostics\"");
+        assertTrue(responded, responded.contains("responded"));
+        Http.Reply history = http.get("/api/v1/orders/" + id + "/history", ADMIN, ADMIN_PW);
+        for (String what : List.of("registered", "held", "released", "response")) {
+            assertTrue(history.body(), history.body().contains("\"what\":\"" + what + "\""));
+        }
+        assertTrue(history.body(), history.body().contains("WAITING: customer away"));
+    }
+
     @Test
     public void restRoundTripNeedsAuthentication() throws Exception {
         assertEquals(401, http.get("/api/v1/vendors", null, null).status());

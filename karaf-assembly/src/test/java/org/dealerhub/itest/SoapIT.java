@@ -24,6 +24,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.dealerhub.itest.soapclient.Dealerhub;
 import org.dealerhub.itest.soapclient.DealerhubFault;
+import org.dealerhub.itest.soapclient.Order;
+import org.dealerhub.itest.soapclient.OrderDraft;
 import org.dealerhub.itest.soapclient.Outcome;
 import org.dealerhub.itest.soapclient.Reading;
 import org.junit.Before;
@@ -237,6 +239,12 @@ public class SoapIT {
         assertEquals(200, soap(ADMIN, ADMIN_PW, submit(foreign, reading("2026-01-02", Long.parseLong(marker))))
                 .status());
         String before = history(foreign);
+        long contract = newContract(http, foreign);
+        Http.Reply registered = soap(ADMIN, ADMIN_PW, envelope("<d:registerOrder>" + orderDraft(foreign, contract,
+                "jammed " + marker) + "</d:registerOrder>"));
+        assertEquals(registered.body(), 200, registered.status());
+        String order = registered.body().replaceFirst("(?s).*?<id>(\\d+)</id>.*", "$1");
+        int ordersBefore = ordersOf(foreign);
         Map<String, String> samples = Map.of(
                 "deviceId", "<deviceId>" + foreign + "</deviceId>",
                 "reading", reading("2026-01-03", 999_999_999L),
@@ -244,9 +252,11 @@ public class SoapIT {
                 "packageCode", "<packageCode>STANDARD</packageCode>",
                 "market", "<market>NO</market>",
                 "registeredAt", "<registeredAt>2026-11-20T14:59:00Z</registeredAt>",
-                "fact", "");
+                "fact", "",
+                "draft", orderDraft(foreign, contract, "walked"),
+                "orderId", "<orderId>" + order + "</orderId>");
         Map<String, List<String>> operations = operations(http.get(PATH + "?wsdl", null, null).body());
-        assertTrue(operations.toString(), operations.size() >= 5);
+        assertTrue(operations.toString(), operations.size() >= 8);
 
         Properties realm = new Properties();
         try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("karaf.etc"), "users.properties"))) {
@@ -279,7 +289,7 @@ public class SoapIT {
                 } else {
                     assertFalse(call + reply.body(), reply.body().contains(marker));
                     assertFalse(call + reply.body(), reply.body().contains("<kind>UNAUTHENTICATED</kind>"));
-                    if (op.getValue().contains("deviceId")) {
+                    if (op.getValue().stream().anyMatch(List.of("deviceId", "orderId", "draft")::contains)) {
                         assertFault(reply.body(), "Client", "NOT_FOUND");
                     } else {
                         assertEquals(call + reply.body(), 200, reply.status());
@@ -288,6 +298,7 @@ public class SoapIT {
             }
             if (user != null && !dealer(realm, user)) {
                 assertEquals("changed by " + user, before, history(foreign));
+                assertEquals("an order registered by " + user, ordersBefore, ordersOf(foreign));
             }
         }
         System.out.println("SOAP tenant walk: " + operations.size() + " operations x " + users.size()
@@ -348,12 +359,7 @@ public class SoapIT {
     @Test
     public void aClientGeneratedFromTheWsdlSubmitsAndReadsReadings() throws Exception {
         long device = newDevice(http, "SOAP-CLIENT");
-        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-        factory.setServiceClass(Dealerhub.class);
-        factory.setAddress("http://localhost:" + Integer.getInteger(Distribution.HTTP_PORT) + PATH);
-        factory.setUsername(ADMIN);
-        factory.setPassword(ADMIN_PW);
-        Dealerhub client = (Dealerhub) factory.create();
+        Dealerhub client = client();
 
         List<Outcome> outcomes = client.submitMeterReadings(device, List.of(generated("2026-04-01", 10),
                 generated("2026-05-01", 20)));
@@ -375,6 +381,92 @@ public class SoapIT {
             assertEquals("NOT_FOUND", e.getFaultInfo().getKind());
         }
         assertEquals(2, client.meterReadingHistory(device).size());
+    }
+
+    /**
+     * Service orders from system to system (issue 9) through the generated client: registered with channel SOAP
+     * and the vendor's deadline, its status read back, listed among the open orders until cancelled; an incomplete
+     * one held (KMUA-ORDER-1); bad input refused as a Client fault with the field.
+     */
+    @Test
+    public void aClientGeneratedFromTheWsdlRegistersAndFollowsOrders() throws Exception {
+        long device = newDevice(http, "SOAP-ORDERS");
+        long contract = newContract(http, device);
+        Dealerhub client = client();
+
+        OrderDraft draft = new OrderDraft();
+        draft.setDeviceId(device);
+        draft.setContractId(contract);
+        draft.setKind("REPAIR");
+        draft.setServiceNumber("SI-SOAP-1");
+        draft.setSymptom("paper jam in tray 2");
+        draft.setErrorCode("J-0102");
+        draft.setMeterReading(1234L);
+        draft.setContactName("Kari Nordmann");
+        draft.setContactEmail("kari@example.no");
+        Order order = client.registerOrder(draft);
+        assertTrue(order.getNumber(), order.getNumber().startsWith("SO-"));
+        assertEquals("SOAP", order.getChannel());
+        assertEquals("REGISTERED", order.getState());
+        assertTrue("a Canon STANDARD order has a deadline", order.getDeadline() != null);
+        assertEquals(List.of(), order.getMissing());
+        assertTrue(order.isRunning());
+
+        Order status = client.orderStatus(order.getId());
+        assertEquals(order.getNumber(), status.getNumber());
+        assertTrue(client.openOrders().stream().anyMatch(o -> o.getId() == order.getId()));
+
+        // KMUA-ORDER-1: accepted without the contact, held, its clock stopped
+        draft.setContactEmail(null);
+        Order held = client.registerOrder(draft);
+        assertEquals(List.of("contactEmail"), held.getMissing());
+        assertFalse(held.isRunning());
+
+        draft.setKind("TELEPATHY");
+        try {
+            client.registerOrder(draft);
+            throw new AssertionError("an unknown kind was accepted");
+        } catch (DealerhubFault e) {
+            assertEquals("kind", e.getFaultInfo().getField());
+        }
+        try {
+            client.orderStatus(999_999L);
+            throw new AssertionError("an unknown order was answered");
+        } catch (DealerhubFault e) {
+            assertEquals("NOT_FOUND", e.getFaultInfo().getKind());
+        }
+
+        Http.Reply cancelled = http.postJson("/api/v1/orders/" + order.getId() + "/transitions", ADMIN, ADMIN_PW,
+                "{\"to\":\"CANCELLED\",\"reason\":\"duplicate\"}", version(order.getId()));
+        assertEquals(cancelled.body(), 200, cancelled.status());
+        assertFalse(client.openOrders().stream().anyMatch(o -> o.getId() == order.getId()));
+        assertEquals("CANCELLED", client.orderStatus(order.getId()).getState());
+    }
+
+    private Dealerhub client() {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(Dealerhub.class);
+        factory.setAddress("http://localhost:" + Integer.getInteger(Distribution.HTTP_PORT) + PATH);
+        factory.setUsername(ADMIN);
+        factory.setPassword(ADMIN_PW);
+        return (Dealerhub) factory.create();
+    }
+
+    private long version(long order) throws Exception {
+        return Http.number(http.get("/api/v1/orders/" + order, ADMIN, ADMIN_PW).body(), "version");
+    }
+
+    private int ordersOf(long device) throws Exception {
+        Http.Reply list = http.get("/api/v1/orders?deviceId=" + device + "&limit=500", ADMIN, ADMIN_PW);
+        assertEquals(list.body(), 200, list.status());
+        return list.body().split("\"number\"", -1).length - 1;
+    }
+
+    private static String orderDraft(long device, long contract, String symptom) {
+        return "<draft><deviceId>" + device + "</deviceId><contractId>" + contract + "</contractId>"
+                + "<kind>REPAIR</kind><symptom>" + symptom + "</symptom><errorCode>E-1</errorCode>"
+                + "<meterReading>1</meterReading><contactName>Ola</contactName>"
+                + "<contactEmail>ola@example.no</contactEmail></draft>";
     }
 
     private static Reading generated(String date, long count) {
@@ -409,6 +501,17 @@ public class SoapIT {
                 + "\"format\":\"A3_COLOUR\",\"serialNumber\":\"" + name + "-SN\",\"remotelyMonitored\":true}");
         assertEquals(device.body(), 201, device.status());
         return Http.number(device.body(), "id");
+    }
+
+    /** A Canon STANDARD contract in Norway from 2026-01-01 for the device, created over REST as the admin. */
+    static long newContract(Http http, long device) throws Exception {
+        long organisation = Http.number(http.get("/api/v1/devices/" + device, ADMIN, ADMIN_PW).body(),
+                "organisationId");
+        Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                + organisation + ",\"vendor\":\"canon\",\"market\":\"NO\",\"packageCode\":\"STANDARD\","
+                + "\"start\":\"2026-01-01\",\"deviceIds\":[" + device + "]}");
+        assertEquals(contract.body(), 201, contract.status());
+        return Http.number(contract.body(), "id");
     }
 
     private String history(long device) throws Exception {

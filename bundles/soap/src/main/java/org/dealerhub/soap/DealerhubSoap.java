@@ -9,8 +9,9 @@ import javax.jws.WebService;
 import javax.xml.bind.annotation.XmlElement;
 
 /**
- * The SOAP contract: meter-reading submission and history, vendor and package listing. Ids and counters are
- * required (minOccurs 1 in the WSDL) and checked, so a missing one is refused instead of read as 0.
+ * The SOAP contract: meter-reading submission and history, vendor and package listing, and service orders from
+ * system to system (issue 9: register, status, open orders). Ids and counters are required (minOccurs 1 in the
+ * WSDL) and checked, so a missing one is refused instead of read as 0.
  */
 @WebService(name = "Dealerhub", targetNamespace = DealerhubSoap.NS)
 public interface DealerhubSoap {
@@ -43,4 +44,20 @@ public interface DealerhubSoap {
     @WebResult(name = "package")
     List<Types.PackageInfo> listPackages(@WebParam(name = "vendor") String vendor,
             @WebParam(name = "market") String market) throws DealerhubFault;
+
+    /** Registers a service order from another system (channel SOAP, KMUA-CHAN-1); answers its number and clock. */
+    @WebMethod
+    @WebResult(name = "order")
+    Types.OrderInfo registerOrder(@WebParam(name = "draft") @XmlElement(required = true) Types.OrderDraft draft)
+            throws DealerhubFault;
+
+    @WebMethod
+    @WebResult(name = "order")
+    Types.OrderInfo orderStatus(@WebParam(name = "orderId") @XmlElement(required = true) Long orderId)
+            throws DealerhubFault;
+
+    /** The caller's open orders (registered, in progress, extended), earliest deadline first. */
+    @WebMethod
+    @WebResult(name = "order")
+    List<Types.OrderInfo> openOrders() throws DealerhubFault;
 }

@@ -3,9 +3,8 @@ package org.dealerhub.soap;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.annotation.Resource;
@@ -17,7 +16,10 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
+import org.dealerhub.api.OrderService;
+import org.dealerhub.api.OrderState;
 import org.dealerhub.api.ResponseDeadlines;
+import org.dealerhub.api.ServiceOrder;
 import org.dealerhub.api.VendorCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +34,18 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
     private final VendorCatalog vendors;
     private final MarketService markets;
     private final ResponseDeadlines deadlines;
+    private final OrderService orders;
 
     @Resource
     private WebServiceContext context;
 
     DealerhubSoapEndpoint(MeterReadingService readings, VendorCatalog vendors, MarketService markets,
-            ResponseDeadlines deadlines) {
+            ResponseDeadlines deadlines, OrderService orders) {
         this.readings = readings;
         this.vendors = vendors;
         this.markets = markets;
         this.deadlines = deadlines;
+        this.orders = orders;
     }
 
     @Override
@@ -81,15 +85,8 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
                 throw DomainException.invalid("registeredAt", "registeredAt must be an ISO instant like"
                         + " 2026-11-20T14:59:00Z");
             }
-            Map<String, String> factMap = new HashMap<>();
-            for (Types.Fact f : facts == null ? List.<Types.Fact>of() : facts) {
-                if (f == null || f.name == null || f.value == null) {
-                    throw DomainException.invalid("fact", "a fact needs a name and a value");
-                }
-                factMap.put(f.name, f.value);
-            }
             return Types.Deadline.of(deadlines.deadline(
-                    new ResponseDeadlines.Request(vendor, packageCode, market, at, factMap)));
+                    new ResponseDeadlines.Request(vendor, packageCode, market, at, Types.facts(facts))));
         });
     }
 
@@ -100,6 +97,32 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
                 throw DomainException.invalid("market", "unknown market");
             }
             return vendors.packages(vendor, market).stream().map(Types.PackageInfo::of).toList();
+        });
+    }
+
+    @Override
+    public Types.OrderInfo registerOrder(Types.OrderDraft draft) throws DealerhubFault {
+        return call(() -> Types.OrderInfo.of(orders.register(caller(), required(draft, "draft").toDraft())));
+    }
+
+    @Override
+    public Types.OrderInfo orderStatus(Long orderId) throws DealerhubFault {
+        return call(() -> Types.OrderInfo.of(orders.get(caller(), required(orderId, "orderId"))));
+    }
+
+    @Override
+    public List<Types.OrderInfo> openOrders() throws DealerhubFault {
+        return call(() -> {
+            List<ServiceOrder> open = new ArrayList<>();
+            for (OrderState state : OrderState.values()) {
+                if (state.open()) {
+                    open.addAll(orders.list(caller(), new ServiceOrder.Query(state, null, null, null, 0, 500)));
+                }
+            }
+            return open.stream()
+                    .sorted(Comparator.comparing((ServiceOrder o) -> o.sla() == null ? Instant.MAX : o.sla().deadline())
+                            .thenComparingLong(ServiceOrder::id))
+                    .map(Types.OrderInfo::of).toList();
         });
     }
 

@@ -3,7 +3,10 @@ package org.dealerhub.soap;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
@@ -13,6 +16,9 @@ import javax.xml.bind.annotation.XmlType;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.OrderChannel;
+import org.dealerhub.api.OrderKind;
+import org.dealerhub.api.ServiceOrder;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.spi.ServicePackage;
 
@@ -165,6 +171,99 @@ final class Types {
             x.responseDescription = p.response().description();
             p.inclusions().forEach(t -> x.inclusions.add(t.text()));
             p.exclusions().forEach(t -> x.exclusions.add(t.text()));
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "orderDraft", namespace = DealerhubSoap.NS)
+    public static class OrderDraft {
+        @XmlElement(required = true)
+        public Long deviceId;
+        @XmlElement(required = true)
+        public Long contractId;
+        /** REPAIR, TONER, INSTALLATION, SOFTWARE_INCIDENT, CHANGE_REQUEST, MOVE or EXIT. */
+        @XmlElement(required = true)
+        public String kind;
+        public String serviceNumber;
+        public String symptom;
+        public String errorCode;
+        public Long meterReading;
+        public String contactName;
+        public String contactEmail;
+        /** Facts for the vendor's response-time rule, e.g. category, priority, distanceKm. */
+        public List<Fact> fact = new ArrayList<>();
+
+        ServiceOrder.Draft toDraft() {
+            OrderKind parsed;
+            try {
+                parsed = OrderKind.valueOf(DealerhubSoapEndpoint.required(kind, "kind").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("kind", "kind must be one of " + List.of(OrderKind.values()));
+            }
+            return new ServiceOrder.Draft(DealerhubSoapEndpoint.required(deviceId, "deviceId"),
+                    DealerhubSoapEndpoint.required(contractId, "contractId"), parsed, OrderChannel.SOAP,
+                    serviceNumber, symptom, errorCode, meterReading, contactName, contactEmail, facts(fact));
+        }
+    }
+
+    /** The facts as a map; a fact without a name or a value is refused. */
+    static Map<String, String> facts(List<Fact> facts) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Fact f : facts == null ? List.<Fact>of() : facts) {
+            if (f == null || f.name == null || f.value == null) {
+                throw DomainException.invalid("fact", "a fact needs a name and a value");
+            }
+            map.put(f.name, f.value);
+        }
+        return map;
+    }
+
+    /** An order's number, state and response-time clock (business minutes in the market's calendar). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "order", namespace = DealerhubSoap.NS)
+    public static class OrderInfo {
+        public long id;
+        public String number;
+        public long organisationId;
+        public long deviceId;
+        public long contractId;
+        public String kind;
+        public String channel;
+        public String state;
+        public String registeredAt;
+        /** The deadline moved by the pauses so far; absent when the package promises none. */
+        public String deadline;
+        public String deadlineRule;
+        public Long leftMinutes;
+        public boolean breached;
+        /** Whether the clock runs now: false while held or once responded. */
+        public boolean running;
+        public String respondedAt;
+        /** What the order still lacks (KMUA-ORDER-1); it is held until complete. */
+        public List<String> missing = new ArrayList<>();
+
+        static OrderInfo of(ServiceOrder o) {
+            OrderInfo x = new OrderInfo();
+            x.id = o.id();
+            x.number = o.number();
+            x.organisationId = o.organisationId();
+            x.deviceId = o.deviceId();
+            x.contractId = o.contractId();
+            x.kind = o.kind().name();
+            x.channel = o.channel().name();
+            x.state = o.state().name();
+            x.registeredAt = o.registeredAt().toString();
+            x.deadlineRule = o.deadline() == null ? null : o.deadline().rule();
+            ServiceOrder.Sla sla = o.sla();
+            if (sla != null) {
+                x.deadline = sla.deadline().toString();
+                x.leftMinutes = sla.leftMinutes();
+                x.breached = sla.breached();
+                x.running = sla.running();
+            }
+            x.respondedAt = o.respondedAt() == null ? null : o.respondedAt().toString();
+            x.missing.addAll(o.missing());
             return x;
         }
     }
