@@ -16,12 +16,19 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.After;
 import org.junit.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 /**
  * The distribution as a real process: an acknowledged write survives a clean restart and a kill -9, because the
- * database holds it: the Derby files on disk here, PostgreSQL in {@link RestartOnPostgresqlIT}. (Pax Exam cannot restart its container, so this test drives bin/karaf itself.)
+ * database holds it: the Derby files on disk here, PostgreSQL in {@link RestartOnPostgresqlIT}. So does an order's
+ * notification written to the outbox while mail was off: once SMTP is configured it reaches a real SMTP server
+ * (GreenMail). (Pax Exam cannot restart its container, so this test drives bin/karaf itself.)
  */
 public class RestartIT {
 
@@ -62,6 +69,17 @@ public class RestartIT {
                 + ",\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\",\"serialNumber\":\"DUR-SN\"}");
         assertEquals(device.body(), 201, device.status());
         long deviceId = Http.number(device.body(), "id");
+        Http.Reply contract = http.postJson("/api/v1/contracts", "admin", "admin-demo", "{\"organisationId\":"
+                + orgId + ",\"vendor\":\"canon\",\"market\":\"DK\",\"packageCode\":\"STANDARD\","
+                + "\"start\":\"2026-01-01\",\"deviceIds\":[" + deviceId + "]}");
+        assertEquals(contract.body(), 201, contract.status());
+        // mail is off as shipped: the confirmation waits in the outbox (KMUA-CHAN-2)
+        Http.Reply order = http.postJson("/api/v1/orders", "admin", "admin-demo", "{\"deviceId\":" + deviceId
+                + ",\"contractId\":" + Http.number(contract.body(), "id") + ",\"kind\":\"REPAIR\","
+                + "\"serviceNumber\":\"DUR-SI\",\"symptom\":\"grinding noise\",\"meterReading\":10,"
+                + "\"contactName\":\"Mette\",\"contactEmail\":\"mette@durable.dk\"}");
+        assertEquals(order.body(), 201, order.status());
+        String number = order.body().replaceAll(".*\"number\":\"(SO-[0-9]+-[0-9]+)\".*", "$1");
 
         // a clean restart
         stop();
@@ -76,8 +94,20 @@ public class RestartIT {
         assertEquals(reading.body(), 201, reading.status());
         killHard();
 
-        start();
-        http.awaitReady(BOOT);
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            Files.writeString(home.resolve("etc/org.dealerhub.mail.cfg"), "enabled = true\nhost = localhost\n"
+                    + "port = " + smtp.getSmtp().getPort() + "\npollSeconds = 1\nfrom = service@dealerhub.test\n");
+            start();
+            http.awaitReady(BOOT);
+            assertTrue("the order's confirmation never reached the SMTP server", smtp.waitForIncomingEmail(60_000, 1));
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertEquals("mette@durable.dk", mail.getAllRecipients()[0].toString());
+            assertTrue(mail.getSubject(), mail.getSubject().contains(number));
+        } finally {
+            smtp.stop();
+        }
         Http.Reply history = http.get(path, "admin", "admin-demo");
         assertEquals(200, history.status());
         assertTrue(history.body(), history.body().contains("\"date\":\"2026-05-04\""));
