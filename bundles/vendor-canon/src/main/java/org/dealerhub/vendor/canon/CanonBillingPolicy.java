@@ -70,7 +70,7 @@ public class CanonBillingPolicy implements BillingPolicy {
             bill.device(device, capped);
         }
         bill.work(capped);
-        return BillingResult.of(bill.charges, bill.notices);
+        return BillingResult.of(bill.charges, bill.notices.stream().distinct().toList());
     }
 
     /** One run's working state. */
