@@ -67,7 +67,9 @@ public class CanonBillingPolicy implements BillingPolicy {
         bill.fees();
         boolean capped = !CanonPackages.PREMIUM.equals(context.contract().packageCode());
         for (DeviceUsage device : context.devices()) {
-            bill.device(device, capped);
+            if (device.loanFor() == null) { // the sources give Canon no loan devices: a loan's prints are not capped
+                bill.device(device, capped);
+            }
         }
         bill.work(capped);
         return BillingResult.of(bill.charges, bill.notices.stream().distinct().toList());
@@ -98,8 +100,9 @@ public class CanonBillingPolicy implements BillingPolicy {
             if (fee.isEmpty()) {
                 return;
             }
-            for (LocalDate from = contract.start(); !from.isAfter(end); from = from.plusMonths(months)) {
-                LocalDate to = from.plusMonths(months).minusDays(1);
+            for (int i = 0; !contract.start().plusMonths((long) months * i).isAfter(end); i++) {
+                LocalDate from = contract.start().plusMonths((long) months * i);
+                LocalDate to = contract.start().plusMonths((long) months * (i + 1)).minusDays(1);
                 BigDecimal quantity = BigDecimal.valueOf(months);
                 if (contract.end() != null && contract.end().isBefore(to)) {
                     quantity = quantity.multiply(BigDecimal.valueOf(days(from, contract.end())))
@@ -126,8 +129,9 @@ public class CanonBillingPolicy implements BillingPolicy {
                 notices.add(new Notice(device.deviceId(), "No function-certificate volume recorded for model "
                         + device.model() + ": only its colour cap is checked", "CANON-VOL-1"));
             }
-            for (LocalDate ys = contract.start(); !ys.isAfter(end); ys = ys.plusYears(1)) {
-                LocalDate ye = ys.plusYears(1).minusDays(1);
+            for (int i = 0; !contract.start().plusYears(i).isAfter(end); i++) {
+                LocalDate ys = contract.start().plusYears(i);
+                LocalDate ye = contract.start().plusYears(i + 1).minusDays(1);
                 LocalDate from = later(ys, device.from());
                 LocalDate to = earlier(earlier(ye, end), device.to());
                 if (to.isBefore(from)) {

@@ -46,6 +46,9 @@ import org.osgi.service.component.annotations.Component;
  * operator-entered index {@code CPI} yearly from the contract's start, never below the agreed price (KMNO-PRICE-1)</li>
  * <li>{@code readingGraceDays}: how old a device's last reading may be at a period's end before the use is estimated
  * (default 7, KMNO-METER-1)</li>
+ * <li>{@code remoteMonitoring}: {@code true} when the devices report their meters themselves (CSRC): a missing
+ * reading is then estimated without the estimation fee, which the source sets only for customers who read their
+ * meters (KMNO-METER-1)</li>
  * <li>{@code supportAgreement}: {@code true} when a support agreement covers 2 hours a year (KMNO-SUPPORT-1)</li>
  * <li>{@code portal}: {@code true} for customer-portal licences per machine (KMNO-REMOTE-1)</li>
  * <li>{@code saasReadyOn}: the day the provider reported SaaS/KMSky ready; {@code saasUsers}: the users from a day
@@ -364,12 +367,13 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                 }
             }
             LocalDate first = ready.get().plusDays(1 + SAAS_TRIAL_DAYS);
-            for (LocalDate qs = first; !qs.isAfter(end); qs = qs.plusMonths(3)) {
+            for (int i = 0; !first.plusMonths(3L * i).isAfter(end); i++) {
+                LocalDate qs = first.plusMonths(3L * i);
                 Map.Entry<LocalDate, Long> n = users.floorEntry(qs);
                 if (n == null || n.getValue() == 0) {
                     continue;
                 }
-                LocalDate qe = qs.plusMonths(3).minusDays(1);
+                LocalDate qe = first.plusMonths(3L * (i + 1)).minusDays(1);
                 LocalDate from = qs;
                 agreedPrice("saasUser", qs, "KMNO-SAAS-1", null).ifPresent(p -> charges.add(new Charge("saas/" + from,
                         n.getValue() + " SaaS users, quarter in advance", null, "saasUser", from, qe,
@@ -489,7 +493,8 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
         /** KMNO-METER-1: the estimation fee of a window's end, kept once billed even when the reading came later. */
         void estimationFee(DeviceUsage d, LocalDate day, boolean estimated) {
             String key = feeKey(d, day);
-            if (!estimated && ctx.billedUnder(key).signum() == 0) {
+            boolean remote = ctx.term("remoteMonitoring").map(Boolean::parseBoolean).orElse(false);
+            if ((!estimated || remote) && ctx.billedUnder(key).signum() == 0) {
                 return;
             }
             if (!estimated) {

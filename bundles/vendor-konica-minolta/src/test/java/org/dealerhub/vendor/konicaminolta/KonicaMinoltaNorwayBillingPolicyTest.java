@@ -233,6 +233,11 @@ class KonicaMinoltaNorwayBillingPolicyTest {
         assertEquals(30_689, charge(estimated, key).quantity().longValueExact());
         assertEquals(new BigDecimal("1534.45"), amount(estimated, key));
         assertEquals(new BigDecimal("150.00"), amount(estimated, "estimate-fee/21/2026-03-31"));
+        // a device on remote monitoring (CSRC) reads itself: estimated the same way, but without the fee
+        BillingResult remote = bill(Map.of("billing", "postpaid", "remoteMonitoring", "true"),
+                LocalDate.of(2026, 3, 31), missing);
+        assertEquals(new BigDecimal("1534.45"), amount(remote, key));
+        assertFalse(keys(remote).contains("estimate-fee/21/2026-03-31"));
         // the reading of 2026-03-31 comes late and shows 30,000: the same key now says 1,500.00, the 34.45 billed on
         // the estimate is kept (never refunded), and so is the fee
         Map<String, BigDecimal> billed = Map.of(key, new BigDecimal("1534.45"), "estimate-fee/21/2026-03-31",
