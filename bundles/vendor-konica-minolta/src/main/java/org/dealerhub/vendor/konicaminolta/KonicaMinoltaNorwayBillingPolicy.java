@@ -44,6 +44,9 @@ import org.osgi.service.component.annotations.Component;
  * (KMNO-RENEW-2), unless {@code tradeIn=true}</li>
  * <li>{@code cpiAdjust}: {@code false} to keep the agreed prices; otherwise fees and click prices follow the
  * operator-entered index {@code CPI} yearly from the contract's start, never below the agreed price (KMNO-PRICE-1)</li>
+ * <li>{@code yearlyIncreasePercent}: a further yearly increase of the agreed prices the provider has announced, e.g.
+ * for used equipment or rising costs (KMNO-PRICE-2); changes of exchange rates and new fees are the operator's changes
+ * of the price list</li>
  * <li>{@code readingGraceDays}: how old a device's last reading may be at a period's end before the use is estimated
  * (default 7, KMNO-METER-1)</li>
  * <li>{@code remoteMonitoring}: {@code true} when the devices report their meters themselves (CSRC): a missing
@@ -52,7 +55,8 @@ import org.osgi.service.component.annotations.Component;
  * <li>{@code supportAgreement}: {@code true} when a support agreement covers 2 hours a year (KMNO-SUPPORT-1)</li>
  * <li>{@code portal}: {@code true} for customer-portal licences per machine (KMNO-REMOTE-1)</li>
  * <li>{@code saasReadyOn}: the day the provider reported SaaS/KMSky ready; {@code saasUsers}: the users from a day
- * on, e.g. {@code 2026-01-01:10,2026-07-01:12} (KMNO-SAAS-1)</li>
+ * on, e.g. {@code 2026-01-01:10,2026-07-01:12}; {@code saasTrialDays}: the trial's days when another length was
+ * agreed (default 10) (KMNO-SAAS-1)</li>
  * </ul>
  * Prices it reads: {@code monthlyFee} (fixed fees), {@code clickMonoA4}, {@code clickColourA4}, {@code clickMonoA3}
  * and {@code clickColourA3} (optional: 2 x the A4 price without them, KMNO-BILL-3), {@code clickScan} (KMNO-BILL-7;
@@ -233,7 +237,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
             if (afterAgreedPeriod(window[0])) {
                 ctx.price("baseSubscription").ifPresentOrElse(p -> charges.add(new Charge("base/" + window[0],
                         "Standard base subscription after the agreed period", null, "baseSubscription", window[0],
-                        window[1], months, cpi(window[0], p), "KMNO-RENEW-3")),
+                        window[1], months, adjusted(window[0], p), "KMNO-RENEW-3")),
                         () -> missing("baseSubscription", "KMNO-RENEW-3", null));
             }
         }
@@ -366,7 +370,8 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                     users.put(LocalDate.parse(p[0]), Long.parseLong(p[1]));
                 }
             }
-            LocalDate first = ready.get().plusDays(1 + SAAS_TRIAL_DAYS);
+            int trial = ctx.term("saasTrialDays").map(Integer::parseInt).orElse(SAAS_TRIAL_DAYS);
+            LocalDate first = ready.get().plusDays(1L + trial);
             for (int i = 0; !first.plusMonths(3L * i).isAfter(end); i++) {
                 LocalDate qs = first.plusMonths(3L * i);
                 Map.Entry<LocalDate, Long> n = users.floorEntry(qs);
@@ -543,19 +548,31 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
 
         /** A price that follows the CPI but is not a service price (KMNO-RENEW-3 does not raise it). */
         Optional<BigDecimal> agreedPrice(String name, LocalDate day, String rule, Long deviceId) {
-            return price(name, null, rule, deviceId).map(p -> cpi(day, p));
+            return price(name, null, rule, deviceId).map(p -> adjusted(day, p));
         }
 
         BigDecimal price(BigDecimal agreed, LocalDate day) {
-            BigDecimal p = cpi(day, agreed);
+            BigDecimal p = adjusted(day, agreed);
             return afterAgreedPeriod(day) ? p.multiply(RENEWAL_MARKUP).setScale(4, RoundingMode.HALF_UP) : p;
         }
 
         /**
          * KMNO-PRICE-1: from each anniversary of the contract, the agreed price x CPI at the anniversary / CPI at the
-         * start (the latest values entered on or before those days), never below the agreed price.
+         * start (the latest values entered on or before those days), never below the agreed price; KMNO-PRICE-2: x
+         * (1 + the agreed yearly increase) for each contract year passed.
          */
-        BigDecimal cpi(LocalDate day, BigDecimal agreed) {
+        BigDecimal adjusted(LocalDate day, BigDecimal agreed) {
+            BigDecimal p = indexed(day, agreed);
+            Optional<BigDecimal> increase = ctx.term("yearlyIncreasePercent").map(BigDecimal::new);
+            long years = ChronoUnit.YEARS.between(contract.start(), day);
+            if (increase.isEmpty() || increase.get().signum() <= 0 || years <= 0) {
+                return p;
+            }
+            BigDecimal factor = BigDecimal.ONE.add(increase.get().movePointLeft(2)).pow((int) years);
+            return p.multiply(factor).setScale(4, RoundingMode.HALF_UP);
+        }
+
+        BigDecimal indexed(LocalDate day, BigDecimal agreed) {
             List<IndexValue> cpi = ctx.indices().getOrDefault("CPI", List.of());
             if (cpi.isEmpty() || !ctx.term("cpiAdjust").map(Boolean::parseBoolean).orElse(true)) {
                 return agreed;

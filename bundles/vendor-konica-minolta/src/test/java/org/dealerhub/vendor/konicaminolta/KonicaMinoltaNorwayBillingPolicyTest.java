@@ -223,6 +223,22 @@ class KonicaMinoltaNorwayBillingPolicyTest {
     }
 
     @Test
+    void KMNO_PRICE_2_aYearlyIncreaseOnTopOfTheIndex() {
+        // 5 % a year agreed (used equipment): 2027 fees 500.00 x 1.05 = 525.00 a month, Q1 2027 3 x 525.00 =
+        // 1,575.00; with CPI +3.5 % as well: 500.00 x 1.035 = 517.50 x 1.05 = 543.375 -> 543.3750 x 3 = 1,630.13
+        Map<String, String> terms = Map.of("billing", "postpaid", "yearlyIncreasePercent", "5");
+        assertEquals(new BigDecimal("1575.00"), amount(policy.bill(context(contract(LocalDate.of(2027, 12, 31)),
+                terms, LocalDate.of(2027, 3, 31), PRICES, Map.of(), List.of(), List.of(), Map.of())),
+                "fee/2027-01-01"));
+        Map<String, List<IndexValue>> cpi = Map.of("CPI", List.of(new IndexValue(LocalDate.of(2025, 12, 1),
+                new BigDecimal("130.0")), new IndexValue(LocalDate.of(2026, 12, 1), new BigDecimal("134.55"))));
+        BillingResult both = policy.bill(context(contract(LocalDate.of(2027, 12, 31)), terms,
+                LocalDate.of(2027, 3, 31), PRICES, cpi, List.of(), List.of(), Map.of()));
+        assertEquals(new BigDecimal("1630.13"), amount(both, "fee/2027-01-01"));
+        assertEquals(new BigDecimal("1500.00"), amount(both, "fee/2026-10-01"));
+    }
+
+    @Test
     void KMNO_METER_1_estimateWithFeeCorrectedAtTheNextSettlementNeverRefunded() {
         // readings to 2026-02-28 only (mono 20,000); the Q1 run estimates 2026-03-31 from 20,000 in 58 days:
         // 20,000 + 20,000 x 31 / 58 = 30,689 -> 30,689 x 0.05 = 1,534.45, plus the estimation fee 150.00
