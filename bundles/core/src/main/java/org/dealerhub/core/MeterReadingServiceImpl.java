@@ -15,6 +15,7 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.persistence.api.MeterLog;
+import org.dealerhub.persistence.api.Repositories;
 import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  * lock, so concurrent submissions for the same device are decided one after the other; the accepted readings are
  * committed (and durable) before the outcome is returned.
  */
-@Component
+@Component(service = {MeterReadingService.class, MeterReadingServiceImpl.class})
 public class MeterReadingServiceImpl implements MeterReadingService {
 
     private final Store store;
@@ -41,14 +42,26 @@ public class MeterReadingServiceImpl implements MeterReadingService {
     public List<MeterReading.Outcome> submit(Caller caller, long deviceId, List<MeterReading.Draft> readings) {
         List<MeterHistory.Submitted> submitted = validate(readings);
         Instant now = clock.instant();
-        return store.tx(r -> {
-            MeterLog log = r.readings().writable(caller, deviceId);
-            MeterHistory history = new MeterHistory(known(log, submitted), log.writableFrom().orElse(null));
-            List<MeterReading.Draft> accepted = new ArrayList<>();
-            List<MeterReading.Outcome> outcomes = history.decide(submitted, accepted);
-            log.append(accepted, now, caller.user());
-            return outcomes;
-        });
+        return store.tx(r -> decide(r, caller, deviceId, submitted, now));
+    }
+
+    /**
+     * Submits readings within a caller's unit of work (monitoring events, handover acts): validated as a
+     * submission, decided under the device's row lock, the accepted ones stored with the unit of work.
+     */
+    List<MeterReading.Outcome> submit(Repositories r, Caller caller, long deviceId, List<MeterReading.Draft> readings,
+            Instant now) {
+        return decide(r, caller, deviceId, validate(readings), now);
+    }
+
+    private static List<MeterReading.Outcome> decide(Repositories r, Caller caller, long deviceId,
+            List<MeterHistory.Submitted> submitted, Instant now) {
+        MeterLog log = r.readings().writable(caller, deviceId);
+        MeterHistory history = new MeterHistory(known(log, submitted), log.writableFrom().orElse(null));
+        List<MeterReading.Draft> accepted = new ArrayList<>();
+        List<MeterReading.Outcome> outcomes = history.decide(submitted, accepted);
+        log.append(accepted, now, caller.user());
+        return outcomes;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.dealerhub.api.Caller;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * change locks the order's row and names the version it was based on, so of two concurrent changes one wins and the
  * other is refused as stale: no transition is lost.
  */
-@Component
+@Component(service = {OrderService.class, OrderServiceImpl.class})
 public class OrderServiceImpl implements OrderService {
 
     static final String STATES = "KMUA-ORDER-2";
@@ -67,12 +68,20 @@ public class OrderServiceImpl implements OrderService {
 
     /** One change of a locked order at the version the caller read; returns the order as it is to be written. */
     @FunctionalInterface
-    private interface Change {
+    interface Change {
         StoredOrder apply(Repositories r, StoredOrder order, List<Pause> pauses, Instant now);
     }
 
     @Override
     public ServiceOrder register(Caller caller, ServiceOrder.Draft draft) {
+        return register(caller, draft, r -> Optional.empty());
+    }
+
+    /**
+     * Registers an order unless {@code existing}, run first in the registration's own transaction, names the id of
+     * an order already there, which is then answered instead (remote monitoring's idempotency, KMUA-ORDER-3).
+     */
+    ServiceOrder register(Caller caller, ServiceOrder.Draft draft, Function<Repositories, Optional<Long>> existing) {
         Checks.draft(draft);
         long deviceId = Checks.required(draft.deviceId(), "deviceId");
         long contractId = Checks.required(draft.contractId(), "contractId");
@@ -83,6 +92,10 @@ public class OrderServiceImpl implements OrderService {
         Map<String, String> facts = draft.facts() == null ? Map.of() : draft.facts();
         Instant now = clock.instant();
         return store.tx(r -> {
+            Optional<Long> there = existing.apply(r);
+            if (there.isPresent()) {
+                return value(r, caller, find(r, caller, there.get()), null);
+            }
             Device device = DeviceServiceImpl.find(r, caller, deviceId);
             if (!caller.isDealer() && caller.organisationId().orElseThrow() != device.organisationId()) {
                 throw DomainException.forbidden("device " + deviceId + " no longer belongs to your organisation");
@@ -170,10 +183,16 @@ public class OrderServiceImpl implements OrderService {
 
     @Override
     public ServiceOrder transition(Caller caller, long id, long version, ServiceOrder.Transition transition) {
+        return transition(caller, id, version, transition, (r, o, pauses, now) -> o);
+    }
+
+    /** A transition with a check of the caller's own run first on the locked order, in the same transaction. */
+    ServiceOrder transition(Caller caller, long id, long version, ServiceOrder.Transition transition, Change before) {
         Checks.draft(transition);
         OrderState to = Checks.required(transition.to(), "to");
         String reason = Checks.optionalText(transition.reason(), "reason", 1000);
         return change(caller, id, version, (r, o, pauses, now) -> {
+            before.apply(r, o, pauses, now);
             // a customer may cancel its order until work starts; everything else is the dealer's
             if (!caller.isDealer() && !(to == OrderState.CANCELLED && o.state() == OrderState.REGISTERED)) {
                 throw DomainException.forbidden("only dealer users may move an order to " + to);

@@ -18,6 +18,8 @@ import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.VendorHealth;
 import org.dealerhub.api.spi.BusinessCalendar;
+import org.dealerhub.api.spi.Coverage;
+import org.dealerhub.api.spi.CoverageRule;
 import org.dealerhub.api.spi.ImplementationServiceCatalog;
 import org.dealerhub.api.spi.OrderFacts;
 import org.dealerhub.api.spi.ResponseDeadline;
@@ -25,6 +27,7 @@ import org.dealerhub.api.spi.ResponseTimeRule;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
+import org.dealerhub.api.spi.WorkFacts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,6 +51,7 @@ public class VendorRegistry implements VendorCatalog {
     private final Map<String, ServicePackageProvider> packageProviders = new ConcurrentHashMap<>();
     private final Map<String, ImplementationServiceCatalog> implementationCatalogs = new ConcurrentHashMap<>();
     private final Map<String, List<ResponseTimeRule>> rules = new ConcurrentHashMap<>();
+    private final Map<String, CoverageRule> coverageRules = new ConcurrentHashMap<>();
     private final VendorCalls calls;
 
     @Activate
@@ -126,6 +130,15 @@ public class VendorRegistry implements VendorCatalog {
         }));
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindCoverageRule(CoverageRule rule, Map<String, Object> properties) {
+        id(rule::vendorId, properties).ifPresent(id -> coverageRules.put(id, rule));
+    }
+
+    void unbindCoverageRule(CoverageRule rule, Map<String, Object> properties) {
+        id(rule::vendorId, properties).ifPresent(id -> coverageRules.remove(id, rule));
+    }
+
     /** The vendor id from the service property, or asked from the service when a bundle did not set it. */
     private static Optional<String> id(java.util.function.Supplier<String> vendorId, Map<String, Object> properties) {
         Object property = properties.get(VendorProfile.VENDOR_ID);
@@ -196,6 +209,25 @@ public class VendorRegistry implements VendorCatalog {
                 .orElseThrow(() -> DomainException.rule(null, "packageCode", "package " + packageCode + " of "
                         + vendorId + " has no response-time rule"));
         return calls.call(vendorId, "compute a response deadline", () -> rule.deadline(order, calendar));
+    }
+
+    /**
+     * Whether the vendor's contract covers a piece of work, by its coverage rule.
+     *
+     * @throws DomainException RULE when the vendor has no coverage rule, VENDOR_FAILED/UNAVAILABLE when it fails
+     */
+    Coverage coverage(String vendorId, WorkFacts work) {
+        CoverageRule rule = coverageRules.get(vendorId);
+        if (rule == null) {
+            throw DomainException.rule(null, "vendor", "vendor " + vendorId + " has no coverage rule: work on its"
+                    + " orders cannot be classified");
+        }
+        Coverage coverage = calls.call(vendorId, "classify work", () -> rule.classify(work));
+        if (coverage == null || coverage.rule() == null) {
+            throw DomainException.vendor(DomainException.Kind.VENDOR_FAILED, vendorId, "vendor " + vendorId
+                    + " classified work without a rule");
+        }
+        return coverage;
     }
 
     @Override

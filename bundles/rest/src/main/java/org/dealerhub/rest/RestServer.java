@@ -14,6 +14,7 @@ import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
+import org.dealerhub.api.OrderOperations;
 import org.dealerhub.api.OrderService;
 import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.PriceBook;
@@ -63,7 +64,8 @@ public class RestServer {
             @Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
-            @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders) {
+            @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
+            @Reference OrderOperations operations) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -71,7 +73,8 @@ public class RestServer {
         factory.setServiceBeans(List.of(new HealthResource(readiness, authentication), new VendorResource(vendors, markets),
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
-                new ContractResource(contracts), new MeterReadingResource(readings, json), new OrderResource(orders),
+                new ContractResource(contracts), new MeterReadingResource(readings, json), new OrderResource(orders, operations),
+                new MonitoringResource(operations),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

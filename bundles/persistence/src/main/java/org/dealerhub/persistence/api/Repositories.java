@@ -16,4 +16,7 @@ public interface Repositories {
     OrderRepository orders();
 
     Outbox outbox();
+
+    /** Monitoring events, loans, resolutions and work on orders (issue 9). */
+    OrderOperationsRepository operations();
 }
