@@ -458,6 +458,14 @@ public class IntegratorIT {
             case "ServiceOrderHold" -> "{\"reason\":\"CUSTOMER_QUESTION\",\"note\":\"probe\"}";
             case "ServiceOrderResponse" -> "{\"how\":\"remote diagnostics\"}";
             case "ServiceOrderTransition" -> "{\"to\":\"IN_PROGRESS\",\"reason\":\"probe\"}";
+            case "MonitoringEvent" -> "{\"deviceId\":" + f.device + ",\"at\":\"2026-06-02T10:00:00Z\","
+                    + "\"errorCode\":\"E000-0001\",\"toner\":{\"black\":8},\"counters\":" + COUNTERS + "}";
+            case "LoanDraft" -> "{\"loanDeviceId\":" + f.device + ",\"cause\":\"DEVICE\",\"swap\":"
+                    + "{\"deviceCounters\":" + COUNTERS + ",\"loanCounters\":" + COUNTERS + "}}";
+            case "LoanHandover" -> "{\"deviceCounters\":" + COUNTERS + ",\"loanCounters\":" + COUNTERS + "}";
+            case "Resolution" -> "{\"kind\":\"REPAIR\",\"note\":\"probe\"}";
+            case "OrderWorkDraft" -> "{\"kind\":\"LABOUR\",\"minutes\":30,\"cause\":\"DEVICE\","
+                    + "\"note\":\"probe\"}";
             default -> throw new AssertionError("no valid body known for schema " + schema
                     + ": add one so the probe covers the new operation");
         };
@@ -465,12 +473,17 @@ public class IntegratorIT {
         return currentRoot;
     }
 
+    /** Counters for the probe's bodies: at the fixture's reading, so nothing goes back. */
+    private static final String COUNTERS = "{\"monoA4\":100,\"colourA4\":100,\"monoA3\":0,\"colourA3\":0,"
+            + "\"banner\":0,\"scans\":0}";
+
     private static String resolve(String template, Fixture f) {
         String vendor = template.contains("/terms") ? "konica-minolta-no" : "canon";
         String id = template.startsWith("/organisations") ? String.valueOf(f.organisation)
                 : template.startsWith("/contracts") ? String.valueOf(f.contract) : String.valueOf(f.device);
         return template.replace("{id}", id).replace("{vendor}", vendor).replace("{market}", "NO")
-                .replace("{package}", "PLUS").replace("{pauseId}", "1");
+                .replace("{package}", "PLUS").replace("{pauseId}", "1")
+                .replace("{loanId}", "1");
     }
 
     /** The current ETag of a record, for a change that must be refused for its body, not for a missing If-Match. */

@@ -224,6 +224,82 @@ public class PlatformIT {
         assertTrue(history.body(), history.body().contains("WAITING: customer away"));
     }
 
+    /**
+     * Issue 9 over REST: a monitoring event that opens a repair order (once, also when retried) and one that must
+     * not (KMUA-ORDER-3); a loan swap whose counters reach both devices' meter history (KMUA-ORDER-8); labour
+     * classified by Canon's rule; the resolution (KMUA-ORDER-5); the console's view of it.
+     */
+    @Test
+    public void monitoringOpensARepairOrderAndALoanSwapReachesTheMeterHistory() throws Exception {
+        long orgId = organisation("Monitored");
+        long deviceId = Http.number(http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"model\":\"iR-ADV C3530\",\"format\":\"A3_COLOUR\","
+                + "\"serialNumber\":\"MON-SN-1\",\"remotelyMonitored\":true}").body(), "id");
+        long spareId = Http.number(http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                + organisation("LoanPool") + ",\"vendor\":\"canon\",\"model\":\"iR-ADV C3530\","
+                + "\"format\":\"A3_COLOUR\",\"serialNumber\":\"MON-SN-LOAN\"}").body(), "id");
+        Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"market\":\"NO\",\"packageCode\":\"STANDARD\",\"start\":\"2026-01-01\","
+                + "\"deviceIds\":[" + deviceId + "]}");
+        assertEquals(contract.body(), 201, contract.status());
+        String yesterday = java.time.Instant.now().minus(Duration.ofDays(1)).toString();
+        String fault = "{\"deviceId\":" + deviceId + ",\"at\":\"" + yesterday + "\",\"errorCode\":\"E000-0001\","
+                + "\"toner\":{\"black\":8},\"counters\":{\"monoA4\":1000,\"colourA4\":200,\"monoA3\":0,"
+                + "\"colourA3\":0,\"banner\":0,\"scans\":50}}";
+
+        assertEquals(403, http.postJson("/api/v1/monitoring/events", "fjordvik", "fjordvik-demo", fault).status());
+        Http.Reply opened = http.postJson("/api/v1/monitoring/events", ADMIN, ADMIN_PW, fault);
+        assertEquals(opened.body(), 201, opened.status());
+        assertTrue(opened.body(), opened.body().contains("\"decision\":\"OPENED\""));
+        long orderId = Http.number(opened.body(), "orderId");
+        Http.Reply again = http.postJson("/api/v1/monitoring/events", ADMIN, ADMIN_PW, fault);
+        assertTrue(again.body(), again.body().contains("\"decision\":\"ALREADY_OPEN\"")
+                && again.body().contains("\"rule\":\"PORTAL-METER-2\""));
+        Http.Reply noise = http.postJson("/api/v1/monitoring/events", ADMIN, ADMIN_PW, "{\"deviceId\":" + deviceId
+                + ",\"at\":\"" + yesterday + "\",\"errorCode\":\"NOISE\",\"symptom\":\"abnormal noise\"}");
+        assertEquals(noise.body(), 201, noise.status());
+        assertTrue(noise.body(), noise.body().contains("\"decision\":\"NOT_DIAGNOSABLE\"")
+                && noise.body().contains("\"rule\":\"KMUA-ORDER-3\""));
+        Http.Reply orders = http.get("/api/v1/orders?device=" + deviceId, ADMIN, ADMIN_PW);
+        assertEquals(orders.body(), 1, orders.body().split("\"channel\":\"MONITORING\"", -1).length - 1);
+
+        String order = "/api/v1/orders/" + orderId;
+        long version = Long.parseLong(http.get(order, ADMIN, ADMIN_PW).etag().replace("\"", ""));
+        String swap = "{\"loanDeviceId\":" + spareId + ",\"cause\":\"%s\",\"swap\":{\"deviceCounters\":"
+                + "{\"monoA4\":1010,\"colourA4\":200,\"monoA3\":0,\"colourA3\":0,\"banner\":0,\"scans\":50},"
+                + "\"loanCounters\":{\"monoA4\":5000,\"colourA4\":700,\"monoA3\":0,\"colourA3\":0,\"banner\":0,"
+                + "\"scans\":0}}}";
+        assertEquals(428, http.postJson(order + "/loans", ADMIN, ADMIN_PW, String.format(swap, "DEVICE")).status());
+        Http.Reply userDamage = http.postJson(order + "/loans", ADMIN, ADMIN_PW, String.format(swap, "USER_DAMAGE"),
+                version);
+        assertEquals(userDamage.body(), 422, userDamage.status());
+        assertTrue(userDamage.body(), userDamage.body().contains("\"rule\":\"KMUA-ORDER-4\"")
+                && userDamage.body().contains("\"field\":\"cause\""));
+        Http.Reply lent = http.postJson(order + "/loans", ADMIN, ADMIN_PW, String.format(swap, "DEVICE"), version);
+        assertEquals(lent.body(), 201, lent.status());
+        Http.Reply spareHistory = http.get("/api/v1/devices/" + spareId + "/meter-readings", ADMIN, ADMIN_PW);
+        assertTrue(spareHistory.body(), spareHistory.body().contains("\"monoA4\":5000"));
+        Http.Reply deviceHistory = http.get("/api/v1/devices/" + deviceId + "/meter-readings", ADMIN, ADMIN_PW);
+        assertTrue(deviceHistory.body(), deviceHistory.body().contains("\"monoA4\":1000")
+                && deviceHistory.body().contains("\"monoA4\":1010"));
+        assertEquals(404, http.get(order + "/loans", "fjordvik", "fjordvik-demo").status());
+
+        Http.Reply labour = http.postJson(order + "/labour", ADMIN, ADMIN_PW, "{\"kind\":\"LABOUR\",\"minutes\":30,"
+                + "\"cause\":\"THIRD_PARTY\",\"note\":\"customer's switch\"}", Long.parseLong(lent.etag()
+                .replace("\"", "")));
+        assertEquals(labour.body(), 201, labour.status());
+        assertTrue(labour.body(), labour.body().contains("\"covered\":false")
+                && labour.body().contains("\"rule\":\"CANON-DMS-2\""));
+        Http.Reply resolved = http.postJson(order + "/resolution", ADMIN, ADMIN_PW, "{\"kind\":\"LOAN_DEVICE\"}",
+                Long.parseLong(labour.etag().replace("\"", "")));
+        assertEquals(resolved.body(), 200, resolved.status());
+        assertTrue(resolved.body(), resolved.body().contains("\"state\":\"RESOLVED\""));
+        String work = execute("dealerhub:order-work " + orderId);
+        assertTrue(work, work.contains("NOT covered by CANON-DMS-2"));
+        String loans = execute("dealerhub:loans " + orderId);
+        assertTrue(loans, loans.contains("device " + spareId + " in place of " + deviceId));
+    }
+
     @Test
     public void restRoundTripNeedsAuthentication() throws Exception {
         assertEquals(401, http.get("/api/v1/vendors", null, null).status());
