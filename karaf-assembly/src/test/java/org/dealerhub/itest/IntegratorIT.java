@@ -466,6 +466,18 @@ public class IntegratorIT {
             case "Resolution" -> "{\"kind\":\"REPAIR\",\"note\":\"probe\"}";
             case "OrderWorkDraft" -> "{\"kind\":\"LABOUR\",\"minutes\":30,\"cause\":\"DEVICE\","
                     + "\"note\":\"probe\"}";
+            case "SoftwareSupportPriorityChange" -> "{\"priority\":\"HIGH\",\"reason\":\"probe\"}";
+            case "SoftwareSupportAnalysis", "SoftwareSupportFixRelease" -> "{}";
+            case "SoftwareSupportLink" -> "{\"knownErrorId\":1}";
+            case "SoftwareSupportClosure" -> "{\"reason\":\"SYMPTOM_GONE\",\"note\":\"probe\"}";
+            case "SoftwareSupportReopening" -> "{\"reason\":\"probe\"}";
+            case "SoftwareSupportDispute" -> "{\"text\":\"probe\"}";
+            case "SoftwareSupportKnownErrorDraft" -> "{\"title\":\"Probe " + n + "\",\"description\":\"probe\"}";
+            case "SoftwareSupportContactDraft" -> "{\"name\":\"Probe\",\"email\":\"probe-" + n
+                    + "@example.com\",\"phone\":\"+47 1234\",\"registrationEmails\":true}";
+            case "OrderExtrasOrderDraft" -> "{\"code\":\"SHORTER_RESPONSE\",\"reactionHours\":1}";
+            case "OrderExtrasPeriodDraft" -> "{\"code\":\"OUT_OF_HOURS\",\"serviceHours\":\"08:00-22:00\","
+                    + "\"from\":\"2026-01-01\",\"to\":\"2026-01-31\"}";
             default -> throw new AssertionError("no valid body known for schema " + schema
                     + ": add one so the probe covers the new operation");
         };

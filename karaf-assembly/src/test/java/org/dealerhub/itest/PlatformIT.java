@@ -300,6 +300,117 @@ public class PlatformIT {
         assertTrue(loans, loans.contains("device " + spareId + " in place of " + deviceId));
     }
 
+    /**
+     * Issue 9, software incidents (KMUA-SW-1..5, -9, KMUA-EXTRA-1) over REST on Konica Minolta Ukraine's software
+     * support: named contacts, the registration e-mail as the reaction, a renegotiated priority, a known error and its
+     * fix, a workaround closure that reopens, a dispute, and extras refused or bought.
+     */
+    @Test
+    public void aSoftwareIncidentsLifeOverRest() throws Exception {
+        long orgId = Http.number(http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW, "{\"name\":\"Kyiv Soft TOV\","
+                + "\"customerAccountNumber\":\"KS-1\",\"systemAccountNumber\":\"KS-S1\",\"market\":\"UA\"}").body(), "id");
+        long deviceId = Http.number(http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"konica-minolta-ua\",\"model\":\"bizhub C300i\",\"format\":\"A3_COLOUR\","
+                + "\"serialNumber\":\"KS-SN-1\",\"serviceNumber\":\"SI-KS-1\",\"remotelyMonitored\":true}").body(), "id");
+        Http.Reply contract = http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"konica-minolta-ua\",\"market\":\"UA\",\"packageCode\":\"SW-SUPPORT\","
+                + "\"start\":\"2026-01-01\",\"deviceIds\":[" + deviceId + "]}");
+        assertEquals(contract.body(), 201, contract.status());
+        long contractId = Http.number(contract.body(), "id");
+        String contacts = "/api/v1/contracts/" + contractId + "/contacts";
+        Http.Reply named = http.postJson(contacts, ADMIN, ADMIN_PW, "{\"name\":\"Olena\",\"email\":\"olena@kyivsoft.ua\"}");
+        assertEquals(named.body(), 201, named.status());
+        assertEquals(409, http.postJson(contacts, ADMIN, ADMIN_PW, "{\"name\":\"Olena\",\"email\":\"OLENA@kyivsoft.ua\"}")
+                .status());
+        assertEquals(404, http.get(contacts, "fjordvik", "fjordvik-demo").status());
+
+        // KMUA-SW-1: only named contacts; a refusal registers nothing
+        String draft = "{\"deviceId\":" + deviceId + ",\"contractId\":" + contractId + ",\"kind\":\"SOFTWARE_INCIDENT\","
+                + "\"symptom\":\"SafeQ does not release jobs\",\"contactName\":\"Olena\",\"contactEmail\":\"%s\","
+                + "\"facts\":{\"priority\":\"MEDIUM\"}}";
+        Http.Reply stranger = http.postJson("/api/v1/orders", ADMIN, ADMIN_PW, String.format(draft, "x@kyivsoft.ua"));
+        assertEquals(stranger.body(), 422, stranger.status());
+        assertTrue(stranger.body(), stranger.body().contains("\"field\":\"contactEmail\"")
+                && stranger.body().contains("\"rule\":\"KMUA-SW-1\""));
+        assertEquals("[]", http.get("/api/v1/orders?organisation=" + orgId, ADMIN, ADMIN_PW).body());
+
+        // KMUA-SW-4: the registration e-mail to the named contact is the reaction
+        Http.Reply registered = http.postJson("/api/v1/orders", ADMIN, ADMIN_PW, String.format(draft, "olena@kyivsoft.ua"));
+        assertEquals(registered.body(), 201, registered.status());
+        assertTrue(registered.body(), registered.body().contains("registration e-mail to olena@kyivsoft.ua"));
+        long id = Http.number(registered.body(), "id");
+        String software = "/api/v1/orders/" + id + "/software";
+        Http.Reply incident = http.get(software, ADMIN, ADMIN_PW);
+        assertEquals(incident.body(), 200, incident.status());
+        assertTrue(incident.body(), incident.body().contains("\"proposedPriority\":\"MEDIUM\""));
+        long version = version(incident);
+
+        // KMUA-SW-2: renegotiated by staff, recorded; If-Match required and checked
+        assertEquals(428, http.postJson(software + "/priority", ADMIN, ADMIN_PW,
+                "{\"priority\":\"CRITICAL\",\"reason\":\"all printing stopped\"}").status());
+        Http.Reply customer = http.postJson(software + "/priority", "fjordvik", "fjordvik-demo",
+                "{\"priority\":\"CRITICAL\",\"reason\":\"mine\"}", version);
+        assertEquals(404, customer.status());
+        Http.Reply renegotiated = http.postJson(software + "/priority", ADMIN, ADMIN_PW,
+                "{\"priority\":\"CRITICAL\",\"reason\":\"all printing stopped\"}", version);
+        assertEquals(renegotiated.body(), 200, renegotiated.status());
+        assertTrue(renegotiated.body(), renegotiated.body().contains("\"priority\":\"CRITICAL\""));
+        assertEquals(412, http.postJson(software + "/priority", ADMIN, ADMIN_PW,
+                "{\"priority\":\"LOW\",\"reason\":\"late\"}", version).status());
+        version = version(renegotiated);
+
+        // KMUA-SW-4: analysis ends; a known error being fixed suspends the resolution deadline; its fix restores it
+        Http.Reply analysed = http.postJson(software + "/analysis", ADMIN, ADMIN_PW, "{}", version);
+        assertEquals(analysed.body(), 200, analysed.status());
+        assertTrue(analysed.body(), analysed.body().contains("resolution within 8 business hours"));
+        Http.Reply known = http.postJson("/api/v1/known-errors", ADMIN, ADMIN_PW, "{\"title\":\"Spooler hangs\"}");
+        assertEquals(known.body(), 201, known.status());
+        long knownId = Http.number(known.body(), "id");
+        assertEquals(404, http.get("/api/v1/known-errors/" + knownId, "fjordvik", "fjordvik-demo").status());
+        Http.Reply linked = http.postJson(software + "/known-error", ADMIN, ADMIN_PW, "{\"knownErrorId\":" + knownId + "}",
+                version(analysed));
+        assertEquals(linked.body(), 200, linked.status());
+        assertTrue(linked.body(), linked.body().contains("known error being fixed: no resolution deadline"));
+        Http.Reply fixed = http.postJson("/api/v1/known-errors/" + knownId + "/fix", ADMIN, ADMIN_PW, "{}",
+                version(known));
+        assertEquals(fixed.body(), 200, fixed.status());
+        assertTrue(http.get(software, ADMIN, ADMIN_PW).body().contains("\"resolutionDue\""));
+
+        // KMUA-SW-3: disputed within the 3 working hours
+        Http.Reply current = http.get("/api/v1/orders/" + id, ADMIN, ADMIN_PW);
+        Http.Reply disputed = http.postJson("/api/v1/orders/" + id + "/disputes", ADMIN, ADMIN_PW,
+                "{\"text\":\"It is Dispatcher Paragon\"}", version(current));
+        assertEquals(disputed.body(), 200, disputed.status());
+
+        // KMUA-EXTRA-1: software support's rule honours no extra, and a responded order takes none
+        Http.Reply extra = http.postJson("/api/v1/orders/" + id + "/extras", ADMIN, ADMIN_PW,
+                "{\"code\":\"ROUND_THE_CLOCK\"}", version(disputed));
+        assertEquals(extra.body(), 422, extra.status());
+        assertTrue(extra.body(), extra.body().contains("\"rule\":\"KMUA-EXTRA-1\""));
+
+        // KMUA-SW-5: a workaround closure reopens
+        Http.Reply closed = http.postJson(software + "/closure", ADMIN, ADMIN_PW,
+                "{\"reason\":\"WORKAROUND\",\"note\":\"restart nightly\"}", version(disputed));
+        assertEquals(closed.body(), 200, closed.status());
+        assertTrue(closed.body(), closed.body().contains("\"state\":\"RESOLVED\""));
+        Http.Reply reopened = http.postJson(software + "/reopening", ADMIN, ADMIN_PW,
+                "{\"reason\":\"the vendor fix arrived\"}", version(closed));
+        assertEquals(reopened.body(), 200, reopened.status());
+        assertTrue(reopened.body(), reopened.body().contains("\"state\":\"IN_PROGRESS\""));
+        String shown = execute("dealerhub:incident " + id);
+        assertTrue(shown, shown.contains("priority CRITICAL") && shown.contains("IN_PROGRESS"));
+
+        Http.Reply history = http.get("/api/v1/orders/" + id + "/history", ADMIN, ADMIN_PW);
+        for (String what : List.of("priority", "analysis ended", "known error", "disputed", "transition")) {
+            assertTrue(history.body(), history.body().contains("\"what\":\"" + what + "\""));
+        }
+        assertTrue(history.body(), history.body().contains("renegotiated MEDIUM -> CRITICAL: all printing stopped"));
+    }
+
+    private static long version(Http.Reply reply) {
+        return Long.parseLong(reply.etag().replace("\"", ""));
+    }
+
     @Test
     public void restRoundTripNeedsAuthentication() throws Exception {
         assertEquals(401, http.get("/api/v1/vendors", null, null).status());

@@ -113,11 +113,14 @@ public class OrderServiceImpl implements OrderService {
             Details filled = given.serviceNumber() != null ? given : new Details(device.serviceNumber(),
                     given.symptom(), given.errorCode(), given.meterReading(), given.contactName(),
                     given.contactEmail());
+            // KMUA-SW-1, -2, -9 and the contract's period extras (KMUA-EXTRA-1)
+            Map<String, String> ruleFacts = SoftwareOrders.registering(r, contract, kind, filled, facts, today);
             StoredOrder order = r.orders().register(caller, new StoredOrder(0, null, device.organisationId(),
                     deviceId, contractId, kind, channel, OrderState.REGISTERED, filled, contract.market(), now,
-                    caller.user(), deadline(contract, now, facts), null, null, null, 0),
+                    caller.user(), deadline(contract, now, ruleFacts), null, null, null, 0),
                     id -> "SO-" + today.getYear() + "-" + id);
             event(r, caller, order, now, null, OrderState.REGISTERED, "registered", "channel " + channel);
+            order = SoftwareOrders.registered(r, caller, order, ruleFacts, now);
             List<String> missing = missing(order, device);
             if (!missing.isEmpty()) {
                 // KMUA-ORDER-1: accepted but held until complete; the wait is the customer's
@@ -202,6 +205,7 @@ public class OrderServiceImpl implements OrderService {
                 throw DomainException.rule(STATES, "to", "an order in state " + o.state() + " cannot move to " + to
                         + " (it may move to " + o.state().next() + ")");
             }
+            SoftwareOrders.transitioning(r, o, to);
             if (to == OrderState.EXTENDED && (reason == null || transition.nextVisit() == null)) {
                 throw DomainException.rule(STATES, reason == null ? "reason" : "nextVisit", "an order not solved on"
                         + " the first visit is extended with the reason and the next visit");

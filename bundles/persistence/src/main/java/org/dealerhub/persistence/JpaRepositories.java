@@ -10,6 +10,7 @@ import org.dealerhub.persistence.api.OrganisationRepository;
 import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.SupportRepository;
 import org.dealerhub.persistence.api.TermsRepository;
 
 /** The repositories of one unit of work, on its EntityManager. */
@@ -23,6 +24,7 @@ final class JpaRepositories implements Repositories {
     private final JpaOrders orders;
     private final JpaOutbox outbox;
     private final JpaOrderOperations operations;
+    private final JpaSupport support;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -33,6 +35,7 @@ final class JpaRepositories implements Repositories {
         orders = new JpaOrders(em);
         outbox = new JpaOutbox(em);
         operations = new JpaOrderOperations(em);
+        support = new JpaSupport(em, contracts);
     }
 
     @Override
@@ -73,5 +76,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public OrderOperationsRepository operations() {
         return operations;
+    }
+
+    @Override
+    public SupportRepository support() {
+        return support;
     }
 }

@@ -84,9 +84,6 @@ public class ServiceOrderEntity implements Versioned {
         market = o.market();
         registeredAt = o.registeredAt();
         registeredBy = o.registeredBy();
-        deadline = o.deadline().original();
-        deadlineRule = o.deadline().rule();
-        deadlineReason = o.deadline().reason();
         apply(o);
     }
 
@@ -117,6 +114,9 @@ public class ServiceOrderEntity implements Versioned {
         respondedAt = o.respondedAt();
         response = o.response();
         nextVisit = o.nextVisit();
+        deadline = o.deadline().original();
+        deadlineRule = o.deadline().rule();
+        deadlineReason = o.deadline().reason();
     }
 
     StoredOrder toValue() {

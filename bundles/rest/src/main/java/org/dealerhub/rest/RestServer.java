@@ -14,6 +14,7 @@ import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
+import org.dealerhub.api.OrderExtras;
 import org.dealerhub.api.OrderOperations;
 import org.dealerhub.api.OrderService;
 import org.dealerhub.api.OrganisationService;
@@ -21,6 +22,7 @@ import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.Readiness;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.ResponseDeadlines;
+import org.dealerhub.api.SoftwareSupport;
 import org.dealerhub.api.TermsService;
 import org.dealerhub.api.VendorCatalog;
 import org.osgi.framework.BundleContext;
@@ -65,7 +67,8 @@ public class RestServer {
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
-            @Reference OrderOperations operations) {
+            @Reference OrderOperations operations, @Reference SoftwareSupport software,
+            @Reference OrderExtras extras) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -75,6 +78,9 @@ public class RestServer {
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json), new OrderResource(orders, operations),
                 new MonitoringResource(operations),
+                new SoftwareIncidentResource(software), new OrderDisputeResource(orders, software),
+                new OrderExtraResource(orders, extras), new ContractExtraResource(extras),
+                new ContractContactResource(software), new KnownErrorResource(software),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

@@ -30,4 +30,10 @@ public record StoredOrder(long id, String number, long organisationId, long devi
         return new StoredOrder(id, number, organisationId, deviceId, contractId, kind, channel, state, details,
                 market, registeredAt, registeredBy, deadline, at, how, nextVisit, version);
     }
+
+    /** The deadline computed again, e.g. for an agreed priority (KMUA-SW-2) or a bought extra (KMUA-EXTRA-1). */
+    public StoredOrder withDeadline(ServiceOrder.Deadline changed) {
+        return new StoredOrder(id, number, organisationId, deviceId, contractId, kind, channel, state, details, market,
+                registeredAt, registeredBy, changed, respondedAt, response, nextVisit, version);
+    }
 }

@@ -35,7 +35,8 @@ public class KonicaMinoltaUkraineExtras implements ImplementationServiceCatalog 
                             + " (order fact option=shorter-response)"),
             extra("OUT-OF-HOURS", "Service outside working hours",
                     "Service hours extended beyond working hours, weekends and public holidays included, per order or"
-                            + " per period; 24/7 only for devices in Kyiv (order fact option=24x7)"),
+                            + " per period; 24/7 only for devices in Kyiv (order fact option=out-of-hours with serviceHours,"
+                            + " or option=24x7 in Kyiv)"),
             extra("EXTENDED-REPORTS", "Extended reports",
                     "Reports on the devices in a form and frequency agreed with the customer"));
 

@@ -18,7 +18,8 @@ import org.dealerhub.api.spi.ResponseDeadline;
  *
  * <p>Facts: {@code priority} (Critical, High, Medium, Low, also in Ukrainian), {@code kind} ({@code response}, the
  * default, or {@code resolution}), {@code type} ({@code incident}, the default, or {@code change-request}),
- * {@code analysisEndedAt} (an ISO instant) and {@code knownError} ({@code true} / {@code false}).
+ * {@code analysisEndedAt} (an ISO instant), {@code knownError} ({@code true} / {@code false}) and, once the known
+ * error's fix is released, {@code fixReleasedAt} (an ISO instant).
  */
 final class UkraineSoftwareSupport {
 
@@ -117,8 +118,19 @@ final class UkraineSoftwareSupport {
                 return Facts.none(clockStart, "Fact knownError " + Facts.quote(rawKnownError.get())
                         + " is not true or false", "KMUA-SW-4");
             }
-            if (knownError.get()) {
+            if (knownError.get() && order.fact("fixReleasedAt").isEmpty()) {
                 return Facts.none(clockStart, "Linked to a known error being fixed: no resolution deadline",
+                        "KMUA-SW-4");
+            }
+        }
+        // platform decision (the source is silent on what follows the fix): once the known error's fix is
+        // released, a linked incident's resolution time runs from the release, or from its own analysis if later
+        Optional<Instant> fixReleased = Optional.empty();
+        if (rawKnownError.flatMap(Facts::bool).orElse(false)) {
+            String rawFix = order.fact("fixReleasedAt").get();
+            fixReleased = Facts.instant(rawFix);
+            if (fixReleased.isEmpty()) {
+                return Facts.none(clockStart, "Fact fixReleasedAt " + Facts.quote(rawFix) + " is not an ISO instant",
                         "KMUA-SW-4");
             }
         }
@@ -137,7 +149,8 @@ final class UkraineSoftwareSupport {
             return Facts.none(clockStart, "Fact analysisEndedAt " + Facts.quote(rawAnalysisEnd.get())
                     + " is before the registration", "KMUA-SW-4");
         }
-        Instant resolutionStart = calendar.clockStart(analysisEnd.get());
+        Instant resolutionStart = calendar.clockStart(fixReleased.filter(f -> f.isAfter(analysisEnd.get()))
+                .orElse(analysisEnd.get()));
         int hours = targets.resolutionHours().getOrDefault(priority.get(), 0);
         if (hours <= 0) {
             return Facts.none(resolutionStart, label + ": no resolution target configured", "KMUA-SW-4");

@@ -105,6 +105,56 @@ class KonicaMinoltaUkraineResponseTimeRuleTest {
     }
 
     @Test
+    void KMUA_EXTRA_1_outOfHoursServiceCountsTheBoughtHoursEveryDayInAnyCity() {
+        // Friday 17:00 in Lviv, 4 hours with service 08:00-22:00 every day: Friday 17:00-21:00
+        Instant friday17 = at(kyiv, 2026, 11, 20, 17, 0);
+        ResponseDeadline d = hw(friday17, Map.of("option", "out-of-hours", "serviceHours", "08:00-22:00",
+                "city", "Lviv", "reactionHours", "4"));
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 20, 21, 0)), d.deadline(), d.reason());
+        assertEquals("KMUA-EXTRA-1", d.rule());
+        // without the extra the same order waits for Monday
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 23, 12, 0)),
+                hw(friday17, Map.of("city", "Lviv", "reactionHours", "4")).deadline());
+        // Friday 21:00: one hour on Friday, three on Saturday from 08:00 (weekends included)
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 21, 11, 0)), hw(at(kyiv, 2026, 11, 20, 21, 0),
+                Map.of("option", "out-of-hours", "serviceHours", "08:00-22:00", "reactionHours", "4")).deadline());
+        // registered Saturday 23:30 with a window to midnight: half an hour on Saturday, 1.5 on Sunday from 08:00
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 22, 9, 30)), hw(at(kyiv, 2026, 11, 21, 23, 30),
+                Map.of("option", "out-of-hours", "serviceHours", "08:00-24:00", "reactionHours", "2")).deadline());
+        // shortened and out of hours together
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 21, 9, 0)), hw(at(kyiv, 2026, 11, 20, 23, 0),
+                Map.of("option", "shorter-response,out-of-hours", "serviceHours", "08:00-22:00",
+                        "reactionHours", "1")).deadline());
+    }
+
+    @Test
+    void KMUA_EXTRA_1_outOfHoursNeedsValidServiceHours() {
+        for (String bad : new String[] {"", "8-22", "22:00-08:00", "08:00-24:30", "25:00-26:00", "08:60-09:00"}) {
+            assertNone(hw(friday10, Map.of("option", "out-of-hours", "serviceHours", bad, "reactionHours", "4")),
+                    "KMUA-EXTRA-1", "serviceHours");
+        }
+        assertNone(hw(friday10, Map.of("option", "out-of-hours", "reactionHours", "4")), "KMUA-EXTRA-1",
+                "serviceHours", "missing");
+        // 24/7 stays Kyiv's alone, also when out-of-hours is bought with it
+        assertNone(hw(friday10, Map.of("option", "out-of-hours,24x7", "serviceHours", "08:00-22:00", "city",
+                "Odesa", "reactionHours", "4")), "KMUA-EXTRA-1", "Kyiv");
+    }
+
+    @Test
+    void KMUA_SW_4_linkedIncidentGetsAResolutionDeadlineOnceTheFixIsReleased() {
+        Map<String, String> facts = new HashMap<>(Map.of("priority", "High", "kind", "resolution",
+                "analysisEndedAt", friday10.toString(), "knownError", "true"));
+        assertNone(sw(friday10, facts), "KMUA-SW-4", "known error");
+        // released Monday 10:00: 16 business hours from then, Monday 10:00-18:00 and Tuesday 09:00-17:00
+        facts.put("fixReleasedAt", at(kyiv, 2026, 11, 23, 10, 0).toString());
+        ResponseDeadline d = sw(friday10, facts);
+        assertEquals(Optional.of(at(kyiv, 2026, 11, 24, 17, 0)), d.deadline(), d.reason());
+        assertEquals(at(kyiv, 2026, 11, 23, 10, 0), d.clockStart());
+        facts.put("fixReleasedAt", "soon");
+        assertNone(sw(friday10, facts), "KMUA-SW-4", "fixReleasedAt");
+    }
+
+    @Test
     void KMUA_EXTRA_1_unknownOptionNamesTheFact() {
         assertNone(hw(friday10, Map.of("option", "express", "reactionHours", "4")), "KMUA-EXTRA-1", "option",
                 "'express'");
