@@ -54,6 +54,7 @@ final class TestPlatform implements AutoCloseable {
     final MarketCalendarService calendars = new MarketCalendarService();
     final ResponseDeadlineService deadlines = new ResponseDeadlineService(vendors, calendars);
     final OrderServiceImpl orders;
+    final SlaReportsImpl reports;
 
     TestPlatform() throws Exception {
         DataSource ds = database.dataSource();
@@ -84,6 +85,7 @@ final class TestPlatform implements AutoCloseable {
         norway.configure(ConfiguredMarketTest.config("NO", "NOK", "Europe/Oslo", "08:00", "16:00"));
         calendars.bindSource(norway);
         orders = new OrderServiceImpl(store, deadlines, calendars, clock);
+        reports = new SlaReportsImpl(store, calendars, orders, clock);
     }
 
     /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */

@@ -9,6 +9,7 @@ import org.dealerhub.persistence.api.OrganisationRepository;
 import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.SlaRecords;
 import org.dealerhub.persistence.api.TermsRepository;
 
 /** The repositories of one unit of work, on its EntityManager. */
@@ -21,6 +22,7 @@ final class JpaRepositories implements Repositories {
     private final JpaTerms terms;
     private final JpaOrders orders;
     private final JpaOutbox outbox;
+    private final JpaSlaRecords sla;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -30,6 +32,7 @@ final class JpaRepositories implements Repositories {
         terms = new JpaTerms(em);
         orders = new JpaOrders(em);
         outbox = new JpaOutbox(em);
+        sla = new JpaSlaRecords(em);
     }
 
     @Override
@@ -65,5 +68,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public SlaRecords sla() {
+        return sla;
     }
 }
