@@ -21,6 +21,7 @@ import org.dealerhub.api.OrderService;
 import org.dealerhub.api.SlaReport;
 import org.dealerhub.api.SlaReports;
 import org.dealerhub.api.spi.BusinessCalendar;
+import org.dealerhub.core.calendar.MarketCalendar;
 import org.dealerhub.core.orders.Breaches;
 import org.dealerhub.persistence.api.Repositories;
 import org.dealerhub.persistence.api.SlaRecords;
@@ -65,6 +66,12 @@ public class SlaReportsImpl implements SlaReports {
         LocalDate to = q.to() != null ? q.to() : LocalDate.ofInstant(now, ZoneOffset.UTC);
         // KMNO-SLA-1, KMNO-SLA-2: "gjennomsnittlig siste 6 mnd"
         LocalDate from = q.from() != null ? q.from() : to.minusMonths(6);
+        for (LocalDate day : List.of(from, to)) {
+            if (day.getYear() < MarketCalendar.MIN_YEAR || day.getYear() > MarketCalendar.MAX_YEAR) {
+                throw DomainException.invalid(day == from ? "from" : "to", "a report's days lie in the years "
+                        + MarketCalendar.MIN_YEAR + " to " + MarketCalendar.MAX_YEAR);
+            }
+        }
         if (from.isAfter(to)) {
             throw DomainException.invalid("from", "from " + from + " is after to " + to);
         }
