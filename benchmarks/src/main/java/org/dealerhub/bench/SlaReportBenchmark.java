@@ -180,8 +180,8 @@ public final class SlaReportBenchmark {
                     + " 'REPAIR', 'MONITORING', ?, 'NO', ?, 'bench', ?, 'KMNO-SLA-1', ?, ?)");
                     PreparedStatement sla = c.prepareStatement("INSERT INTO ORDER_SLA (ORDER_ID, CONTRACT_ID,"
                             + " DEVICE_ID, ORGANISATION_ID, MARKET, CATEGORY, REGISTERED_AT, DEADLINE, RESPONDED_AT,"
-                            + " RESPONSE_MINUTES, BREACHED_AT, MISSED_MINUTES, ENDED_AT)"
-                            + " VALUES (?, ?, ?, ?, 'NO', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " RESPONSE_MINUTES, BREACHED_AT, MISSED_MINUTES, ENDED_AT, ORDER_NUMBER)"
+                            + " VALUES (?, ?, ?, ?, 'NO', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 long id = 0;
                 for (int d = 1; d <= devices; d++) {
                     long group = (d - 1) / 10 + 1;
@@ -221,6 +221,7 @@ public final class SlaReportBenchmark {
                         sla.setTimestamp(10, breached ? Timestamp.from(deadline) : null);
                         sla.setObject(11, breached ? (long) (minutes - targetMinutes) : null, java.sql.Types.BIGINT);
                         sla.setTimestamp(12, ended == null ? null : Timestamp.from(ended));
+                        sla.setString(13, "SO-B-" + id);
                         sla.addBatch();
                         if (id % 5_000 == 0) {
                             order.executeBatch();
@@ -251,22 +252,19 @@ public final class SlaReportBenchmark {
         Timestamp to = Timestamp.from(TO.plusDays(1).atStartOfDay(oslo).toInstant());
         String period = " AND s.MARKET = ? AND s.REGISTERED_AT >= ? AND s.REGISTERED_AT < ?";
         List<String> queries = List.of(
-                "SELECT s.CONTRACT_ID, c.ORGANISATION_ID, c.VENDOR, c.MARKET, COUNT(*),"
+                "SELECT s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY, COUNT(*),"
                         + " SUM(CASE WHEN s.DEADLINE IS NULL THEN 0 ELSE 1 END),"
                         + " SUM(CASE WHEN s.DEADLINE IS NOT NULL AND s.RESPONDED_AT IS NOT NULL AND s.BREACHED_AT IS"
                         + " NULL THEN 1 ELSE 0 END), SUM(CASE WHEN s.BREACHED_AT IS NULL THEN 0 ELSE 1 END),"
                         + " SUM(CASE WHEN s.DEADLINE IS NOT NULL AND s.RESPONDED_AT IS NULL AND s.BREACHED_AT IS NULL"
-                        + " AND s.ENDED_AT IS NULL THEN 1 ELSE 0 END) FROM ORDER_SLA s JOIN CONTRACT c"
-                        + " ON c.ID = s.CONTRACT_ID WHERE 1 = 1" + period
-                        + " GROUP BY s.CONTRACT_ID, c.ORGANISATION_ID, c.VENDOR, c.MARKET ORDER BY s.CONTRACT_ID",
-                "SELECT s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY, COUNT(*), SUM(s.RESPONSE_MINUTES) FROM ORDER_SLA s"
-                        + " WHERE s.DEADLINE IS NOT NULL AND s.CATEGORY IS NOT NULL AND s.RESPONSE_MINUTES IS NOT NULL"
-                        + period + " GROUP BY s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY"
-                        + " ORDER BY s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY",
-                "SELECT s.ORDER_ID, o.ORDER_NUMBER, s.CONTRACT_ID, s.DEVICE_ID, s.MARKET, s.BREACHED_AT,"
-                        + " s.MISSED_MINUTES, s.RESPONDED_AT FROM ORDER_SLA s JOIN SERVICE_ORDER o ON o.ID = s.ORDER_ID"
-                        + " WHERE s.BREACHED_AT IS NOT NULL AND s.MARKET = ? AND s.BREACHED_AT >= ?"
-                        + " AND s.BREACHED_AT < ? ORDER BY s.CONTRACT_ID, s.BREACHED_AT, s.ORDER_ID");
+                        + " AND s.ENDED_AT IS NULL THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN s.DEADLINE IS NOT NULL AND s.RESPONSE_MINUTES IS NOT NULL THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN s.DEADLINE IS NOT NULL THEN s.RESPONSE_MINUTES ELSE NULL END)"
+                        + " FROM ORDER_SLA s WHERE 1 = 1" + period + " GROUP BY s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY",
+                "SELECT s.ORDER_ID, s.ORDER_NUMBER, s.CONTRACT_ID, s.DEVICE_ID, s.MARKET, s.BREACHED_AT,"
+                        + " s.MISSED_MINUTES, s.RESPONDED_AT FROM ORDER_SLA s WHERE s.BREACHED_AT IS NOT NULL"
+                        + " AND s.MARKET = ? AND s.BREACHED_AT >= ? AND s.BREACHED_AT < ?"
+                        + " ORDER BY s.CONTRACT_ID, s.BREACHED_AT, s.ORDER_ID");
         long rows = 0;
         try (Connection c = ds.getConnection()) {
             for (String sql : queries) {
@@ -276,6 +274,11 @@ public final class SlaReportBenchmark {
                     ps.setTimestamp(3, to);
                     rows += read(ps);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.ID, s.ORGANISATION_ID, s.VENDOR FROM CONTRACT s"
+                    + " WHERE s.MARKET = ? ORDER BY s.ID")) {
+                ps.setString(1, "NO");
+                rows += read(ps);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT cd.CONTRACT_ID, s.ORGANISATION_ID, s.VENDOR,"
                     + " cd.DEVICE_ID FROM CONTRACT_DEVICE cd JOIN CONTRACT s ON s.ID = cd.CONTRACT_ID JOIN DEVICE d"

@@ -95,18 +95,21 @@ public class SlaReportsImpl implements SlaReports {
     /** The contracts of one market in the period. */
     private List<SlaReport.ContractSla> market(Repositories r, Caller caller, Filter f, Instant now) {
         BusinessCalendar calendar = calendars.calendar(f.market());
+        Map<Long, SlaRecords.ContractRow> known = new TreeMap<>();
+        r.sla().contracts(caller, f).forEach(c -> known.put(c.contractId(), c));
+        // the contracts with orders in the period or remotely monitored devices
         Map<Long, Building> contracts = new TreeMap<>();
-        for (SlaRecords.ContractCounts c : r.sla().counts(caller, f)) {
-            contracts.put(c.contractId(), new Building(c));
+        for (SlaRecords.Figures x : r.sla().figures(caller, f)) {
+            SlaRecords.ContractRow c = known.get(x.contractId());
+            if (c != null) {
+                contracts.computeIfAbsent(c.contractId(), id -> new Building(c, f.market())).add(x);
+            }
         }
         for (SlaRecords.MonitoredDevice d : r.sla().monitoredDevices(caller, f)) {
-            contracts.computeIfAbsent(d.contractId(), id -> new Building(new SlaRecords.ContractCounts(id,
-                    d.organisationId(), d.vendor(), f.market(), 0, 0, 0, 0, 0))).device(d.deviceId()).monitored = true;
-        }
-        for (SlaRecords.ResponseSum s : r.sla().responseTimes(caller, f)) {
-            Building c = contracts.get(s.contractId());
+            SlaRecords.ContractRow c = known.get(d.contractId());
             if (c != null) {
-                c.device(s.deviceId()).times.put(s.category(), new long[] {s.responded(), s.minutes()});
+                contracts.computeIfAbsent(c.contractId(), id -> new Building(c, f.market())).device(d.deviceId())
+                        .monitored = true;
             }
         }
         // KMNO-SLA-2: uptime over working days, for remotely monitored devices only; one pass over the outages
@@ -123,11 +126,16 @@ public class SlaReportsImpl implements SlaReports {
         });
         Map<Long, List<SlaReport.Breach>> breached = new TreeMap<>();
         for (SlaRecords.BreachRow b : r.sla().breaches(caller, f)) {
-            breached.computeIfAbsent(b.contractId(), id -> new ArrayList<>()).add(breach(b));
+            SlaRecords.ContractRow c = known.get(b.contractId());
+            if (c != null) {
+                // a breach in the period of an order registered before it lists its contract too
+                contracts.computeIfAbsent(c.contractId(), id -> new Building(c, f.market()));
+                breached.computeIfAbsent(b.contractId(), id -> new ArrayList<>()).add(breach(b));
+            }
         }
         List<SlaReport.ContractSla> result = new ArrayList<>();
         for (Building c : contracts.values()) {
-            result.add(c.build(working, breached.getOrDefault(c.counts.contractId(), List.of())));
+            result.add(c.build(working, breached.getOrDefault(c.contract.contractId(), List.of())));
         }
         return result;
     }
@@ -201,15 +209,36 @@ public class SlaReportsImpl implements SlaReports {
 
     /** A contract being put together from the queries' rows. */
     private static final class Building {
-        final SlaRecords.ContractCounts counts;
+        final SlaRecords.ContractRow contract;
+        final String market;
         final Map<Long, DeviceFigures> devices = new TreeMap<>();
+        long orders;
+        long withTarget;
+        long met;
+        long missed;
+        long pending;
 
-        Building(SlaRecords.ContractCounts counts) {
-            this.counts = counts;
+        Building(SlaRecords.ContractRow contract, String market) {
+            this.contract = contract;
+            this.market = market;
         }
 
         DeviceFigures device(long id) {
             return devices.computeIfAbsent(id, k -> new DeviceFigures());
+        }
+
+        void add(SlaRecords.Figures x) {
+            orders += x.orders();
+            withTarget += x.withTarget();
+            met += x.met();
+            missed += x.missed();
+            pending += x.pending();
+            // KMNO-SLA-1: per category, responded orders with a target only (within the distance limit)
+            if (x.category() != null && x.responded() > 0) {
+                device(x.deviceId()).times.put(x.category(), new long[] {x.responded(), x.minutes()});
+            } else {
+                device(x.deviceId());
+            }
         }
 
         SlaReport.ContractSla build(Duration working, List<SlaReport.Breach> breaches) {
@@ -227,9 +256,8 @@ public class SlaReportsImpl implements SlaReports {
             });
             List<SlaReport.CategoryTime> times = new ArrayList<>();
             total.forEach((category, t) -> times.add(average(category, t[0], t[1])));
-            SlaRecords.ContractCounts c = counts;
-            return new SlaReport.ContractSla(c.contractId(), c.organisationId(), c.vendor(), c.market(), c.orders(),
-                    c.withTarget(), c.met(), c.missed(), c.pending(), times, list, breaches);
+            return new SlaReport.ContractSla(contract.contractId(), contract.organisationId(), contract.vendor(),
+                    market, orders, withTarget, met, missed, pending, times, list, breaches);
         }
     }
 

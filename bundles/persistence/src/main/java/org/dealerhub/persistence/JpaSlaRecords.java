@@ -33,11 +33,12 @@ final class JpaSlaRecords implements SlaRecords {
 
     @Override
     public void registered(StoredOrder o, String category) {
-        em.createNativeQuery("INSERT INTO ORDER_SLA (ORDER_ID, CONTRACT_ID, DEVICE_ID, ORGANISATION_ID, MARKET,"
-                + " CATEGORY, REGISTERED_AT, DEADLINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").setParameter(1, o.id())
-                .setParameter(2, o.contractId()).setParameter(3, o.deviceId()).setParameter(4, o.organisationId())
-                .setParameter(5, o.market()).setParameter(6, category).setParameter(7, ts(o.registeredAt()))
-                .setParameter(8, ts(o.deadline().original())).executeUpdate();
+        em.createNativeQuery("INSERT INTO ORDER_SLA (ORDER_ID, CONTRACT_ID, DEVICE_ID, ORGANISATION_ID, ORDER_NUMBER,"
+                + " MARKET, CATEGORY, REGISTERED_AT, DEADLINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, o.id()).setParameter(2, o.contractId()).setParameter(3, o.deviceId())
+                .setParameter(4, o.organisationId()).setParameter(5, o.number()).setParameter(6, o.market())
+                .setParameter(7, category).setParameter(8, ts(o.registeredAt()))
+                .setParameter(9, ts(o.deadline().original())).executeUpdate();
     }
 
     @Override
@@ -87,9 +88,9 @@ final class JpaSlaRecords implements SlaRecords {
     }
 
     private List<BreachRow> breachRows(Caller caller, String where, Consumer<Query> bind) {
-        Query q = em.createNativeQuery("SELECT s.ORDER_ID, o.ORDER_NUMBER, s.CONTRACT_ID, s.DEVICE_ID, s.MARKET,"
-                + " s.BREACHED_AT, s.MISSED_MINUTES, s.RESPONDED_AT FROM ORDER_SLA s JOIN SERVICE_ORDER o"
-                + " ON o.ID = s.ORDER_ID WHERE s.BREACHED_AT IS NOT NULL" + SCOPE + where);
+        Query q = em.createNativeQuery("SELECT s.ORDER_ID, s.ORDER_NUMBER, s.CONTRACT_ID, s.DEVICE_ID, s.MARKET,"
+                + " s.BREACHED_AT, s.MISSED_MINUTES, s.RESPONDED_AT FROM ORDER_SLA s WHERE s.BREACHED_AT IS NOT NULL"
+                + SCOPE + where);
         bind.accept(q.setParameter(1, Scope.of(caller)));
         List<BreachRow> rows = new ArrayList<>();
         for (Object[] r : rows(q)) {
@@ -100,38 +101,34 @@ final class JpaSlaRecords implements SlaRecords {
     }
 
     @Override
-    public List<ContractCounts> counts(Caller caller, Filter f) {
-        Query q = em.createNativeQuery("SELECT s.CONTRACT_ID, c.ORGANISATION_ID, c.VENDOR, c.MARKET, COUNT(*),"
+    public List<ContractRow> contracts(Caller caller, Filter f) {
+        Query q = em.createNativeQuery("SELECT s.ID, s.ORGANISATION_ID, s.VENDOR FROM CONTRACT s WHERE s.MARKET = ?2"
+                + " AND (?1 = -1 OR s.ORGANISATION_ID = ?1)" + (f.contractId() == null ? "" : " AND s.ID = ?5")
+                + (f.organisationId() == null ? "" : " AND s.ORGANISATION_ID = ?6") + " ORDER BY s.ID");
+        bindScope(q.setParameter(1, Scope.of(caller)), f);
+        return rows(q).stream().map(r -> new ContractRow(num(r[0]), num(r[1]), (String) r[2])).toList();
+    }
+
+    @Override
+    public List<Figures> figures(Caller caller, Filter f) {
+        Query q = em.createNativeQuery("SELECT s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY, COUNT(*),"
                 + " SUM(CASE WHEN s.DEADLINE IS NULL THEN 0 ELSE 1 END),"
                 + " SUM(CASE WHEN s.DEADLINE IS NOT NULL AND s.RESPONDED_AT IS NOT NULL AND s.BREACHED_AT IS NULL"
                 + " THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN s.BREACHED_AT IS NULL THEN 0 ELSE 1 END),"
                 + " SUM(CASE WHEN s.DEADLINE IS NOT NULL AND s.RESPONDED_AT IS NULL AND s.BREACHED_AT IS NULL"
-                + " AND s.ENDED_AT IS NULL THEN 1 ELSE 0 END)"
-                + " FROM ORDER_SLA s JOIN CONTRACT c ON c.ID = s.CONTRACT_ID WHERE 1 = 1" + SCOPE
-                + filter(f, "s.REGISTERED_AT") + " GROUP BY s.CONTRACT_ID, c.ORGANISATION_ID, c.VENDOR, c.MARKET"
-                + " ORDER BY s.CONTRACT_ID");
+                + " AND s.ENDED_AT IS NULL THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN s.DEADLINE IS NOT NULL AND s.RESPONSE_MINUTES IS NOT NULL THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN s.DEADLINE IS NOT NULL THEN s.RESPONSE_MINUTES ELSE NULL END)"
+                + " FROM ORDER_SLA s WHERE 1 = 1" + SCOPE + filter(f, "s.REGISTERED_AT")
+                + " GROUP BY s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY");
         bind(q.setParameter(1, Scope.of(caller)), f);
-        List<ContractCounts> counts = new ArrayList<>();
+        List<Figures> figures = new ArrayList<>();
         for (Object[] r : rows(q)) {
-            counts.add(new ContractCounts(num(r[0]), num(r[1]), (String) r[2], (String) r[3], num(r[4]), num(r[5]),
-                    num(r[6]), num(r[7]), num(r[8])));
+            figures.add(new Figures(num(r[0]), num(r[1]), (String) r[2], num(r[3]), num(r[4]), num(r[5]), num(r[6]),
+                    num(r[7]), num(r[8]), num(r[9])));
         }
-        return counts;
-    }
-
-    @Override
-    public List<ResponseSum> responseTimes(Caller caller, Filter f) {
-        Query q = em.createNativeQuery("SELECT s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY, COUNT(*),"
-                + " SUM(s.RESPONSE_MINUTES) FROM ORDER_SLA s WHERE s.DEADLINE IS NOT NULL AND s.CATEGORY IS NOT NULL"
-                + " AND s.RESPONSE_MINUTES IS NOT NULL" + SCOPE + filter(f, "s.REGISTERED_AT")
-                + " GROUP BY s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY ORDER BY s.CONTRACT_ID, s.DEVICE_ID, s.CATEGORY");
-        bind(q.setParameter(1, Scope.of(caller)), f);
-        List<ResponseSum> sums = new ArrayList<>();
-        for (Object[] r : rows(q)) {
-            sums.add(new ResponseSum(num(r[0]), num(r[1]), (String) r[2], num(r[3]), num(r[4])));
-        }
-        return sums;
+        return figures;
     }
 
     @Override
@@ -143,13 +140,7 @@ final class JpaSlaRecords implements SlaRecords {
                 + " AND (?1 = -1 OR s.ORGANISATION_ID = ?1)" + (f.contractId() == null ? "" : " AND s.ID = ?5")
                 + (f.organisationId() == null ? "" : " AND s.ORGANISATION_ID = ?6")
                 + " ORDER BY cd.CONTRACT_ID, cd.DEVICE_ID");
-        q.setParameter(1, Scope.of(caller)).setParameter(2, f.market());
-        if (f.contractId() != null) {
-            q.setParameter(5, f.contractId());
-        }
-        if (f.organisationId() != null) {
-            q.setParameter(6, f.organisationId());
-        }
+        bindScope(q.setParameter(1, Scope.of(caller)), f);
         return rows(q).stream().map(r -> new MonitoredDevice(num(r[0]), num(r[1]), (String) r[2], num(r[3])))
                 .toList();
     }
@@ -213,7 +204,12 @@ final class JpaSlaRecords implements SlaRecords {
     }
 
     private static void bind(Query q, Filter f) {
-        q.setParameter(2, f.market()).setParameter(3, ts(f.from())).setParameter(4, ts(f.to()));
+        bindScope(q.setParameter(3, ts(f.from())).setParameter(4, ts(f.to())), f);
+    }
+
+    /** Parameters 2, 5 and 6: the market, and the contract or organisation when given. */
+    private static void bindScope(Query q, Filter f) {
+        q.setParameter(2, f.market());
         if (f.contractId() != null) {
             q.setParameter(5, f.contractId());
         }

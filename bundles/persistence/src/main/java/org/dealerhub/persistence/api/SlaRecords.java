@@ -46,11 +46,14 @@ public interface SlaRecords {
      */
     List<BreachRow> breaches(Caller caller, Filter filter);
 
-    /** Per contract: its orders registered in the period and their outcome. */
-    List<ContractCounts> counts(Caller caller, Filter filter);
+    /** The market's contracts in the scope (one, one organisation's, or all). */
+    List<ContractRow> contracts(Caller caller, Filter filter);
 
-    /** Per contract, device and category: the responded orders with a target and their summed response minutes. */
-    List<ResponseSum> responseTimes(Caller caller, Filter filter);
+    /**
+     * Per contract, device and category (null: none): the orders registered in the period and their outcome, and
+     * the responded ones with a target with their summed response minutes. One pass over the period's rows.
+     */
+    List<Figures> figures(Caller caller, Filter filter);
 
     /** The remotely monitored devices of the market's contracts in the scope, by contract and device. */
     List<MonitoredDevice> monitoredDevices(Caller caller, Filter filter);
@@ -78,11 +81,19 @@ public interface SlaRecords {
             long missedMinutes, Instant respondedAt) {
     }
 
-    record ContractCounts(long contractId, long organisationId, String vendor, String market, long orders,
-            long withTarget, long met, long missed, long pending) {
+    record ContractRow(long contractId, long organisationId, String vendor) {
     }
 
-    record ResponseSum(long contractId, long deviceId, String category, long responded, long minutes) {
+    /**
+     * @param withTarget orders the vendor's rule gave a deadline
+     * @param met responded without a breach
+     * @param missed breached
+     * @param pending with a target, neither responded nor breached, still open
+     * @param responded responded orders with a target and a category
+     * @param minutes their summed response minutes
+     */
+    record Figures(long contractId, long deviceId, String category, long orders, long withTarget, long met,
+            long missed, long pending, long responded, long minutes) {
     }
 
     record MonitoredDevice(long contractId, long organisationId, String vendor, long deviceId) {
