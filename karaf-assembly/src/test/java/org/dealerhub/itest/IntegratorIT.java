@@ -513,7 +513,8 @@ public class IntegratorIT {
             case "breached" -> "false";
             case "offset" -> "0";
             case "limit" -> "50";
-            case "device", "organisation" -> "1";
+            case "device", "organisation", "contract" -> "1";
+            case "format" -> "json";
             default -> "NO";
         };
     }

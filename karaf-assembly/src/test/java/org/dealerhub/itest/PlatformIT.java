@@ -411,6 +411,128 @@ public class PlatformIT {
         return Long.parseLong(reply.etag().replace("\"", ""));
     }
 
+    /**
+     * Issue 9: a breach is an event. An order registered, held, released and breached (a reaction time of 7.2 s on a
+     * market open round the clock for this test), recorded by the sweep with its audit entry, and the SLA report as
+     * JSON and CSV showing it; refusals in the one error shape.
+     */
+    @Test
+    public void anOrderBreachedIsRecordedAndReportedAsJsonAndCsv() throws Exception {
+        org.osgi.service.cm.Configuration ua = configurationAdmin.listConfigurations(
+                "(&(service.factoryPid=org.dealerhub.market)(code=UA))")[0];
+        Dictionary<String, Object> hours = ua.getProperties();
+        Dictionary<String, Object> roundTheClock = ua.getProperties();
+        roundTheClock.put("opens", "00:00");
+        roundTheClock.put("closes", "24:00");
+        roundTheClock.put("workingDays", "MONDAY-SUNDAY");
+        org.osgi.service.cm.Configuration sweep = configurationAdmin.getConfiguration("org.dealerhub.sla", null);
+        java.util.Hashtable<String, Object> fast = new java.util.Hashtable<>();
+        fast.put("sweepSeconds", 1);
+        ua.update(roundTheClock);
+        sweep.update(fast);
+        try {
+            awaitBody("/api/v1/markets/UA", "\"opens\":\"00:00:00\"");
+            long orgId = Http.number(http.postJson("/api/v1/organisations", ADMIN, ADMIN_PW, "{\"name\":\"Breach AS\","
+                    + "\"customerAccountNumber\":\"BR-1\",\"systemAccountNumber\":\"BR-S1\",\"market\":\"UA\"}")
+                    .body(), "id");
+            long deviceId = Http.number(http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                    + orgId + ",\"vendor\":\"konica-minolta-ua\",\"model\":\"bizhub C300i\",\"format\":"
+                    + "\"A3_COLOUR\",\"serialNumber\":\"BR-SN-1\",\"serviceNumber\":\"SI-BR-1\","
+                    + "\"remotelyMonitored\":true}").body(), "id");
+            long contractId = Http.number(http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":"
+                    + orgId + ",\"vendor\":\"konica-minolta-ua\",\"market\":\"UA\",\"packageCode\":"
+                    + "\"HW-SERVICE\",\"start\":\"2026-01-01\",\"deviceIds\":[" + deviceId + "]}").body(), "id");
+            Http.Reply registered = http.postJson("/api/v1/orders", ADMIN, ADMIN_PW, "{\"deviceId\":" + deviceId
+                    + ",\"contractId\":" + contractId + ",\"kind\":\"REPAIR\",\"errorCode\":\"C-2557\","
+                    + "\"contactName\":\"Olena\",\"contactEmail\":\"olena@breach.ua\","
+                    + "\"facts\":{\"reactionHours\":\"0.002\"}}");
+            assertEquals(registered.body(), 201, registered.status());
+            long id = Http.number(registered.body(), "id");
+            String order = "/api/v1/orders/" + id;
+            String number = registered.body().replaceAll(".*\"number\":\"(SO-[0-9]+-[0-9]+)\".*", "$1");
+            Http.Reply held = http.postJson(order + "/holds", ADMIN, ADMIN_PW, "{\"reason\":\"WAITING\"}",
+                    Http.number(registered.body(), "version"));
+            assertEquals(held.body(), 200, held.status());
+            java.util.regex.Matcher pause = java.util.regex.Pattern.compile("\\{\"id\":(\\d+),\"reason\":\"WAITING\"")
+                    .matcher(held.body());
+            assertTrue(held.body(), pause.find());
+            Thread.sleep(1000);
+            Http.Reply released = http.postJson(order + "/holds/" + pause.group(1) + "/release", ADMIN, ADMIN_PW, "",
+                    Http.number(held.body(), "version"));
+            assertEquals(released.body(), 200, released.status());
+            assertTrue(released.body(), released.body().contains("\"breached\":false"));
+
+            // the deadline passes: the order shows it, and the sweep records it once in the audit trail
+            String breached = awaitBody(order, "\"breached\":true");
+            assertTrue(breached, breached.contains("\"running\":true"));
+            String history = awaitBody(order + "/history", "\"what\":\"BREACHED\"");
+            assertEquals(history, history.indexOf("BREACHED"), history.lastIndexOf("BREACHED"));
+            assertTrue(http.get("/api/v1/orders?breached=true&organisation=" + orgId, ADMIN, ADMIN_PW).body()
+                    .contains("\"number\":\"" + number + "\""));
+
+            String query = "/api/v1/reports/sla?contract=" + contractId;
+            Http.Reply json = http.get(query, ADMIN, ADMIN_PW);
+            assertEquals(json.body(), 200, json.status());
+            assertTrue(json.body(), json.body().contains("\"missed\":1"));
+            assertTrue(json.body(), json.body().contains("\"breaches\":[{\"orderId\":" + id + ",\"number\":\""
+                    + number + "\""));
+            assertTrue(json.body(), json.body().contains("\"uptime\":"));
+            for (Http.Reply csv : List.of(http.get(query, ADMIN, ADMIN_PW, "text/csv"),
+                    http.get(query + "&format=csv", ADMIN, ADMIN_PW))) {
+                assertEquals(csv.body(), 200, csv.status());
+                assertTrue(csv.headers().firstValue("Content-Type").orElse(""), csv.headers()
+                        .firstValue("Content-Type").orElse("").startsWith("text/csv"));
+                assertTrue(csv.body(), csv.body().startsWith("row,contract,organisation,vendor,market,from,to,orders"));
+                assertTrue(csv.body(), csv.body().contains("breach," + contractId + "," + orgId
+                        + ",konica-minolta-ua,UA,"));
+                assertTrue(csv.body(), csv.body().contains("," + id + "," + number + ","));
+            }
+            String console = execute("dealerhub:sla-report --contract " + contractId);
+            assertTrue(console, console.contains("breached " + number));
+            Http.Reply card = http.get("/api/v1/reports/orders/" + id, ADMIN, ADMIN_PW);
+            assertEquals(card.body(), 200, card.status());
+            assertTrue(card.body(), card.body().contains("\"breach\":{\"orderId\":" + id));
+            assertTrue(http.get("/api/v1/reports/orders?organisation=" + orgId, ADMIN, ADMIN_PW).body()
+                    .contains("\"card\":\"reports/orders/" + id + "\""));
+
+            // refusals: the error shape, nothing of another organisation's reports
+            Http.Reply badFormat = http.get(query + "&format=xml", ADMIN, ADMIN_PW);
+            assertEquals(badFormat.body(), 400, badFormat.status());
+            assertTrue(badFormat.body(), badFormat.body().contains("\"field\":\"format\""));
+            Http.Reply backwards = http.get(query + "&from=2026-06-30&to=2026-06-01", ADMIN, ADMIN_PW);
+            assertEquals(backwards.body(), 400, backwards.status());
+            assertTrue(backwards.body(), backwards.body().contains("\"field\":\"from\""));
+            Http.Reply badDate = http.get(query + "&to=June", ADMIN, ADMIN_PW);
+            assertTrue(badDate.body(), badDate.status() == 400 && badDate.body().contains("\"field\":\"to\""));
+            assertEquals(404, http.get(query, "fjordvik", "fjordvik-demo").status());
+            assertEquals(404, http.get("/api/v1/reports/orders/" + id, "fjordvik", "fjordvik-demo").status());
+            assertFalse(http.get("/api/v1/reports/sla", "fjordvik", "fjordvik-demo").body().contains(number));
+
+            Http.Reply responded = http.postJson(order + "/response", ADMIN, ADMIN_PW,
+                    "{\"how\":\"remote diagnostics\"}", Http.number(awaitBody(order, "\"breached\":true"),
+                    "version"));
+            assertEquals(responded.body(), 200, responded.status());
+            assertTrue(responded.body(), responded.body().contains("\"met\":false"));
+            String after = http.get(order + "/history", ADMIN, ADMIN_PW).body();
+            assertEquals(after, after.indexOf("BREACHED"), after.lastIndexOf("BREACHED"));
+        } finally {
+            ua.update(hours);
+            sweep.delete();
+        }
+    }
+
+    /** Polls a GET until its body contains the text; returns that body. */
+    private String awaitBody(String path, String text) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < end && !body.contains(text)) {
+            body = http.get(path, ADMIN, ADMIN_PW).body();
+            Thread.sleep(100);
+        }
+        assertTrue(body, body.contains(text));
+        return body;
+    }
+
     @Test
     public void restRoundTripNeedsAuthentication() throws Exception {
         assertEquals(401, http.get("/api/v1/vendors", null, null).status());

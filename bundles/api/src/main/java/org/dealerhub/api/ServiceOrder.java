@@ -50,7 +50,8 @@ public record ServiceOrder(long id, String number, long organisationId, long dev
      * @param breached more business time used than the budget; shown also while paused
      * @param running false while paused, or once the response is recorded
      * @param met once responded: whether the response came within the budget (null before)
-     * @param missedByMinutes once responded late: by how much business time (0 otherwise)
+     * @param missedByMinutes once breached: by how much business time, so far while it waits for its response, a
+     *        started minute counted (0 otherwise)
      */
     public record Sla(Instant deadline, long budgetMinutes, long usedMinutes, long pausedMinutes,
             long leftMinutes, boolean breached, boolean running, Boolean met, long missedByMinutes) {

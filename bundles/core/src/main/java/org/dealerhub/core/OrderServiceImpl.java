@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import org.dealerhub.api.ServiceOrder.Details;
 import org.dealerhub.api.ServiceOrder.Pause;
 import org.dealerhub.api.ServiceOrder.PauseReason;
 import org.dealerhub.api.spi.ResponseDeadline;
+import org.dealerhub.core.orders.Breaches;
 import org.dealerhub.core.orders.SlaClock;
 import org.dealerhub.persistence.api.Repositories;
 import org.dealerhub.persistence.api.Store;
@@ -56,6 +58,7 @@ public class OrderServiceImpl implements OrderService {
     private final ResponseDeadlines deadlines;
     private final MarketCalendars calendars;
     private final Clock clock;
+    private final Breaches breaches;
 
     @Activate
     public OrderServiceImpl(@Reference Store store, @Reference ResponseDeadlines deadlines,
@@ -64,6 +67,7 @@ public class OrderServiceImpl implements OrderService {
         this.deadlines = deadlines;
         this.calendars = calendars;
         this.clock = clock;
+        this.breaches = new Breaches(calendars);
     }
 
     /** One change of a locked order at the version the caller read; returns the order as it is to be written. */
@@ -121,6 +125,8 @@ public class OrderServiceImpl implements OrderService {
                     id -> "SO-" + today.getYear() + "-" + id);
             event(r, caller, order, now, null, OrderState.REGISTERED, "registered", "channel " + channel);
             order = SoftwareOrders.registered(r, caller, order, ruleFacts, now);
+            // KMNO-SLA-1: the category the response time is averaged by
+            r.sla().registered(order, category(facts.get("category")));
             List<String> missing = missing(order, device);
             if (!missing.isEmpty()) {
                 // KMUA-ORDER-1: accepted but held until complete; the wait is the customer's
@@ -321,8 +327,33 @@ public class OrderServiceImpl implements OrderService {
             }
             List<Pause> pauses = r.orders().pauses(caller, List.of(id)).getOrDefault(id, List.of());
             StoredOrder saved = r.orders().update(caller, change.apply(r, o, pauses, now));
-            return value(r, caller, saved, null);
+            ServiceOrder changed = value(r, caller, saved, null);
+            measure(r, caller, o, saved, changed.pauses(), now);
+            return changed;
         });
+    }
+
+    /**
+     * The measured side of the clock, in the change's transaction: the response's business time (KMNO-SLA-1), the
+     * end of an outage once the order is no longer open (KMNO-SLA-2), and the breach once the clock shows it.
+     */
+    private void measure(Repositories r, Caller caller, StoredOrder before, StoredOrder after, List<Pause> pauses,
+            Instant now) {
+        if (after.respondedAt() != null && before.respondedAt() == null && after.deadline().original() != null) {
+            SlaClock.Status s = breaches.clock(after).at(after.respondedAt(), Breaches.pauses(pauses));
+            r.sla().responded(after.id(), after.respondedAt(), s.used().toMinutes());
+        }
+        if (before.state().open() && !after.state().open()) {
+            r.sla().ended(after.id(), now);
+        }
+        breaches.record(r, caller, after, pauses, now);
+    }
+
+    /** A category fact as the reports group it: "Driftsstans", "Annet" whatever its case; null if none or too long. */
+    static String category(String fact) {
+        String c = fact == null ? "" : fact.strip();
+        return c.isEmpty() || c.length() > 30 ? null
+                : c.substring(0, 1).toUpperCase(Locale.ROOT) + c.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static StoredOrder find(Repositories r, Caller caller, long id) {
@@ -458,14 +489,11 @@ public class OrderServiceImpl implements OrderService {
         if (o.deadline().original() == null || o.respondedAt() == null && o.state() == OrderState.CANCELLED) {
             return null;
         }
-        var calendar = calendars.calendar(o.market());
         boolean responded = o.respondedAt() != null;
-        SlaClock.Status s = new SlaClock(calendar, o.registeredAt(), o.deadline().original()).at(
-                responded ? o.respondedAt() : clock.instant(), pauses.stream()
-                        .map(p -> new SlaClock.Pause(p.from(), Optional.ofNullable(p.to()), p.reason().name()))
-                        .toList());
+        SlaClock.Status s = breaches.clock(o).at(responded ? o.respondedAt() : clock.instant(),
+                Breaches.pauses(pauses));
         return new ServiceOrder.Sla(s.deadline(), s.budget().toMinutes(), s.used().toMinutes(),
                 s.paused().toMinutes(), s.left().toMinutes(), s.breached(), s.running() && !responded,
-                responded ? !s.breached() : null, responded && s.breached() ? s.left().negated().toMinutes() : 0);
+                responded ? !s.breached() : null, s.breached() ? Breaches.minutesUp(s.left().negated()) : 0);
     }
 }

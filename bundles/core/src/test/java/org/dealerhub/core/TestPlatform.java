@@ -55,6 +55,7 @@ final class TestPlatform implements AutoCloseable {
     final ResponseDeadlineService deadlines = new ResponseDeadlineService(vendors, calendars);
     final OrderServiceImpl orders;
     final OrderOperationsImpl operations;
+    final SlaReportsImpl reports;
 
     TestPlatform() throws Exception {
         DataSource ds = database.dataSource();
@@ -86,6 +87,7 @@ final class TestPlatform implements AutoCloseable {
         calendars.bindSource(norway);
         orders = new OrderServiceImpl(store, deadlines, calendars, clock);
         operations = new OrderOperationsImpl(store, orders, readings, vendors, calendars, clock);
+        reports = new SlaReportsImpl(store, calendars, orders, clock);
     }
 
     /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */

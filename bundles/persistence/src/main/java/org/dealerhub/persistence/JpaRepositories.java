@@ -11,6 +11,7 @@ import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
 import org.dealerhub.persistence.api.SupportRepository;
+import org.dealerhub.persistence.api.SlaRecords;
 import org.dealerhub.persistence.api.TermsRepository;
 
 /** The repositories of one unit of work, on its EntityManager. */
@@ -25,6 +26,7 @@ final class JpaRepositories implements Repositories {
     private final JpaOutbox outbox;
     private final JpaOrderOperations operations;
     private final JpaSupport support;
+    private final JpaSlaRecords sla;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -36,6 +38,7 @@ final class JpaRepositories implements Repositories {
         outbox = new JpaOutbox(em);
         operations = new JpaOrderOperations(em);
         support = new JpaSupport(em, contracts);
+        sla = new JpaSlaRecords(em);
     }
 
     @Override
@@ -81,5 +84,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public SupportRepository support() {
         return support;
+    }
+
+    @Override
+    public SlaRecords sla() {
+        return sla;
     }
 }

@@ -17,6 +17,7 @@ import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrderExtras;
 import org.dealerhub.api.OrderOperations;
 import org.dealerhub.api.OrderService;
+import org.dealerhub.api.SlaReports;
 import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.Readiness;
@@ -68,7 +69,7 @@ public class RestServer {
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
             @Reference OrderOperations operations, @Reference SoftwareSupport software,
-            @Reference OrderExtras extras) {
+            @Reference OrderExtras extras, @Reference SlaReports reports) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -81,6 +82,7 @@ public class RestServer {
                 new SoftwareIncidentResource(software), new OrderDisputeResource(orders, software),
                 new OrderExtraResource(orders, extras), new ContractExtraResource(extras),
                 new ContractContactResource(software), new KnownErrorResource(software),
+                new ReportResource(reports),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

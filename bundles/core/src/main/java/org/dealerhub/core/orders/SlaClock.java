@@ -3,6 +3,7 @@ package org.dealerhub.core.orders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,5 +85,34 @@ public final class SlaClock {
         Duration paused = gross.minus(used);
         Instant moved = paused.isZero() ? deadline : calendar.plusBusinessTime(deadline, paused);
         return new Status(moved, budget, used, paused, budget.minus(used), used.compareTo(budget) > 0, running);
+    }
+
+    /**
+     * When the order's business time ran out: walking from registration through business time, the pauses
+     * skipped, the instant the budget was used up; empty while an open pause stops the clock before that.
+     */
+    public Optional<Instant> runsOutAt(List<Pause> pauses) {
+        List<Pause> sorted = new ArrayList<>(pauses);
+        sorted.sort(Comparator.comparing(Pause::from));
+        Duration remaining = budget;
+        Instant cursor = registeredAt;
+        for (Pause p : sorted) {
+            if (p.to().isPresent() && !p.to().get().isAfter(cursor)) {
+                continue;
+            }
+            if (p.from().isAfter(cursor)) {
+                Duration before = calendar.businessTimeBetween(cursor, p.from());
+                if (before.compareTo(remaining) >= 0) {
+                    break;
+                }
+                remaining = remaining.minus(before);
+                cursor = p.from();
+            }
+            if (p.to().isEmpty()) {
+                return Optional.empty();
+            }
+            cursor = p.to().get();
+        }
+        return Optional.of(calendar.plusBusinessTime(cursor, remaining));
     }
 }

@@ -172,4 +172,37 @@ class SlaClockTest {
         Instant sat2200 = at("2026-10-24T19:00:00Z"); // Sat 22:00 EEST
         assertEquals(Duration.ofHours(11), kyiv247.businessTimeBetween(sat2200, at("2026-10-25T06:00:00Z"))); // Sun 08:00 EET
     }
+
+    @Test
+    void KMUA_SW_3_pausesAcrossTheAutumnDaylightSavingNight() {
+        // registered Fri 23 Oct 2026 14:00 CEST (12:00Z), 6 h: Fri 14-16 and Mon 26 Oct 08-12 CET (11:00Z)
+        SlaClock clock = new SlaClock(norway, at("2026-10-23T12:00:00Z"), at("2026-10-26T11:00:00Z"));
+        assertEquals(Duration.ofHours(6), clock.budget());
+        // held Fri 15:00 CEST to Mon 09:00 CET, across the night with 25 hours: 1 h Fri + 1 h Mon
+        SlaClock.Status s = clock.at(at("2026-10-26T09:00:00Z"),
+                List.of(pause("2026-10-23T13:00:00Z", "2026-10-26T08:00:00Z")));
+        assertEquals(Duration.ofHours(2), s.paused());
+        assertEquals(Duration.ofHours(2), s.used()); // Fri 14-15, Mon 09-10
+        assertEquals(at("2026-10-26T13:00:00Z"), s.deadline()); // Mon 14:00 CET
+    }
+
+    @Test
+    void KMUA_SW_3_theBreachInstantCountsEveryHoldInBusinessTime() {
+        SlaClock clock = new SlaClock(norway, tue1000, tue1600);
+        // held Tue 11-12 and from Tue 13:00 over the night to Wed 09:00: 2 h used Tuesday, 4 h more from Wed 09:00
+        List<SlaClock.Pause> holds = List.of(pause("2026-01-13T10:00:00Z", "2026-01-13T11:00:00Z"),
+                pause("2026-01-13T12:00:00Z", "2026-01-14T08:00:00Z"));
+        assertEquals(Optional.of(at("2026-01-14T12:00:00Z")), clock.runsOutAt(holds)); // Wed 13:00
+        assertFalse(clock.at(at("2026-01-14T12:00:00Z"), holds).breached());
+        assertTrue(clock.at(at("2026-01-14T12:01:00Z"), holds).breached());
+    }
+
+    @Test
+    void KMUA_SW_3_aBreachBeforeAHoldStaysAtItsInstantAndAHoldBeforeTheDeadlineStopsIt() {
+        SlaClock clock = new SlaClock(norway, tue1000, tue1600);
+        // breached Tue 16:00, held from Wed 09:00 on: the breach happened before the hold
+        assertEquals(Optional.of(tue1600), clock.runsOutAt(List.of(pause("2026-01-14T08:00:00Z", null))));
+        // held from Tue 12:00 and still held: the time has not run out
+        assertEquals(Optional.empty(), clock.runsOutAt(List.of(pause("2026-01-13T11:00:00Z", null))));
+    }
 }

@@ -20,4 +20,5 @@ public interface Repositories {
     /** Monitoring events, loans, resolutions and work on orders (issue 9). */
     OrderOperationsRepository operations();
     SupportRepository support();
+    SlaRecords sla();
 }
