@@ -2,6 +2,7 @@ package org.dealerhub.persistence;
 
 import javax.persistence.EntityManager;
 
+import org.dealerhub.persistence.api.BillingRepository;
 import org.dealerhub.persistence.api.ContractRepository;
 import org.dealerhub.persistence.api.DeviceRepository;
 import org.dealerhub.persistence.api.OrderRepository;
@@ -21,6 +22,7 @@ final class JpaRepositories implements Repositories {
     private final JpaTerms terms;
     private final JpaOrders orders;
     private final JpaOutbox outbox;
+    private final JpaBilling billing;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -30,6 +32,7 @@ final class JpaRepositories implements Repositories {
         terms = new JpaTerms(em);
         orders = new JpaOrders(em);
         outbox = new JpaOutbox(em);
+        billing = new JpaBilling(em);
     }
 
     @Override
@@ -65,5 +68,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public BillingRepository billing() {
+        return billing;
     }
 }
