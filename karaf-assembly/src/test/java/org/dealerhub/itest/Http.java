@@ -40,6 +40,11 @@ final class Http {
         return send(request(path, user, password).GET());
     }
 
+    /** A GET asking for a media type. */
+    Reply get(String path, String user, String password, String accept) throws IOException, InterruptedException {
+        return send(request(path, user, password).header("Accept", accept).GET());
+    }
+
     Reply post(String path, String user, String password, String contentType, String body)
             throws IOException, InterruptedException {
         return send(request(path, user, password).header("Content-Type", contentType)

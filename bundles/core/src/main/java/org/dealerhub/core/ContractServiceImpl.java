@@ -143,7 +143,6 @@ public class ContractServiceImpl implements ContractService {
 
     @Override
     public Contract setBillingTerms(Caller caller, long id, long version, Map<String, String> terms) {
-        Access.requireDealer(caller);
         if (terms == null) {
             throw DomainException.invalid("billingTerms", "billing terms are required (an empty object clears them)");
         }
@@ -160,6 +159,7 @@ public class ContractServiceImpl implements ContractService {
         });
         return store.tx(r -> {
             find(r, caller, id);
+            Access.requireDealer(caller);
             r.billing().setTerms(caller, id, version, valid);
             return toValue(r, find(r, caller, id));
         });

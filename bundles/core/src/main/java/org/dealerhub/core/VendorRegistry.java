@@ -131,11 +131,11 @@ public class VendorRegistry implements VendorCatalog {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindBillingPolicy(BillingPolicy policy, Map<String, Object> properties) {
+    public void bindBillingPolicy(BillingPolicy policy, Map<String, Object> properties) {
         id(policy::vendorId, properties).ifPresent(id -> billingPolicies.put(id, policy));
     }
 
-    void unbindBillingPolicy(BillingPolicy policy, Map<String, Object> properties) {
+    public void unbindBillingPolicy(BillingPolicy policy, Map<String, Object> properties) {
         id(policy::vendorId, properties).ifPresent(id -> billingPolicies.remove(id, policy));
     }
 

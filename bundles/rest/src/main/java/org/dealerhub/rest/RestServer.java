@@ -9,6 +9,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.dealerhub.api.Authentication;
+import org.dealerhub.api.BillingService;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.MarketCalendars;
@@ -63,7 +64,8 @@ public class RestServer {
             @Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
-            @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders) {
+            @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
+            @Reference BillingService billing) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -71,7 +73,8 @@ public class RestServer {
         factory.setServiceBeans(List.of(new HealthResource(readiness, authentication), new VendorResource(vendors, markets),
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
-                new ContractResource(contracts), new MeterReadingResource(readings, json), new OrderResource(orders),
+                new ContractResource(contracts, billing), new MeterReadingResource(readings, json), new OrderResource(orders),
+                new BillingResource(billing), new InvoiceResource(billing),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),
