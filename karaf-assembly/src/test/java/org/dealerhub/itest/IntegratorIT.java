@@ -455,6 +455,9 @@ public class IntegratorIT {
                     + ",\"kind\":\"REPAIR\",\"symptom\":\"paper jam\",\"meterReading\":1000,"
                     + "\"contactName\":\"Probe\",\"contactEmail\":\"probe@example.com\"}";
             case "ServiceOrderDetails" -> "{\"symptom\":\"paper jam\"}";
+            case "BillingRunRequest" -> "{\"from\":\"2026-01-01\",\"to\":\"2026-01-31\",\"selection\":"
+                    + "{\"kind\":\"CONTRACT\",\"value\":\"" + f.contract + "\"},\"dryRun\":true}";
+            case "ContractResourceBillingTerms" -> "{\"billingTerms\":{\"billing\":\"prepaid\"}}";
             case "ServiceOrderHold" -> "{\"reason\":\"CUSTOMER_QUESTION\",\"note\":\"probe\"}";
             case "ServiceOrderResponse" -> "{\"how\":\"remote diagnostics\"}";
             case "ServiceOrderTransition" -> "{\"to\":\"IN_PROGRESS\",\"reason\":\"probe\"}";
@@ -513,8 +516,9 @@ public class IntegratorIT {
             case "breached" -> "false";
             case "offset" -> "0";
             case "limit" -> "50";
-            case "device", "organisation", "contract" -> "1";
+            case "device", "organisation", "contract", "run" -> "1";
             case "format" -> "json";
+            case "date" -> "2026-01-31";
             default -> "NO";
         };
     }

@@ -9,12 +9,12 @@ import org.dealerhub.api.DomainException;
  * caller reaches at all is decided by the repositories (PORTAL-ACCT-1): what a customer may not see is "not
  * found", never "forbidden", so it learns nothing of other organisations.
  */
-final class Access {
+public final class Access {
 
     private Access() {
     }
 
-    static void requireDealer(Caller caller) {
+    public static void requireDealer(Caller caller) {
         if (!caller.isDealer()) {
             throw DomainException.forbidden("only dealer users may do this");
         }

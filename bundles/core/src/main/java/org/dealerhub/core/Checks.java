@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import org.dealerhub.api.DomainException;
 
 /** Input validation shared by the services: each refusal names the field. */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
@@ -28,7 +28,7 @@ final class Checks {
         return value == null || value.isBlank() ? null : text(value, field, max);
     }
 
-    static <T> T required(T value, String field) {
+    public static <T> T required(T value, String field) {
         if (value == null) {
             throw DomainException.invalid(field, field + " is required");
         }
@@ -41,7 +41,7 @@ final class Checks {
     /** The highest value a page counter can show (platform decision: far above any printer's lifetime). */
     static final long MAX_COUNTER = 1_000_000_000_000L;
 
-    static LocalDate date(LocalDate value, String field) {
+    public static LocalDate date(LocalDate value, String field) {
         if (value != null && (value.isBefore(FIRST_DAY) || value.isAfter(LAST_DAY))) {
             throw DomainException.invalid(field, field + " must lie between " + FIRST_DAY + " and " + LAST_DAY);
         }

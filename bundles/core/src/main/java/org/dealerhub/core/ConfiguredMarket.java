@@ -1,5 +1,6 @@
 package org.dealerhub.core;
 
+import java.math.BigDecimal;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -78,11 +79,15 @@ public class ConfiguredMarket implements MarketSource {
                 + " Jollyday's own list for the country, e.g. ${karaf.etc}/holidays/Holidays_ua_2023.xml",
                 required = false)
         String holidayDefinition() default "";
+
+        @AttributeDefinition(description = "VAT rate in percent on invoices of the market, e.g. 25; prices and invoice"
+                + " lines exclude it (KMNO-PRICE-1); empty: the market is not billed", required = false)
+        String vatRate() default "";
     }
 
     /** What one configuration says, swapped whole on every change. */
     private record State(Market market, Set<LocalDate> closedDays, String holidayCountry, boolean publicHolidays,
-            Optional<HolidaySource> customHolidays) {
+            Optional<HolidaySource> customHolidays, Optional<BigDecimal> vatRate) {
     }
 
     private volatile State state;
@@ -121,8 +126,13 @@ public class ConfiguredMarket implements MarketSource {
         String country = config.holidayCountry().isBlank() ? config.code() : config.holidayCountry().trim();
         Optional<HolidaySource> definition = config.holidayDefinition().isBlank() ? Optional.empty()
                 : Optional.of(JollydayHolidays.fromDefinition(url(config.holidayDefinition().trim())));
+        Optional<BigDecimal> vat = config.vatRate().isBlank() ? Optional.empty()
+                : Optional.of(parse(config.vatRate(), BigDecimal::new, "vatRate"));
+        if (vat.isPresent() && (vat.get().signum() < 0 || vat.get().compareTo(BigDecimal.valueOf(100)) >= 0)) {
+            throw new IllegalArgumentException("vatRate " + vat.get() + " is not a percentage from 0 to below 100");
+        }
         return new State(toMarket(config), Collections.unmodifiableSet(closed), country,
-                config.observePublicHolidays(), definition);
+                config.observePublicHolidays(), definition, vat);
     }
 
     static Market toMarket(Config c) {
@@ -177,6 +187,12 @@ public class ConfiguredMarket implements MarketSource {
     public Market market() {
         State s = state;
         return s == null ? null : s.market();
+    }
+
+    @Override
+    public Optional<BigDecimal> vatRate() {
+        State s = state;
+        return s == null ? Optional.empty() : s.vatRate();
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Contract;
@@ -31,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * terms version into the contract; from then on the contract reads only its copy, so upgrading or removing the
  * vendor bundle never changes it.
  */
-@Component
+@Component(service = {ContractService.class, ContractServiceImpl.class})
 public class ContractServiceImpl implements ContractService {
 
     /** The most devices one contract covers (platform decision: far above any customer's fleet). */
@@ -127,6 +129,42 @@ public class ContractServiceImpl implements ContractService {
         });
     }
 
+    /** At most this many billing terms per contract, names of at most 60 characters, values of at most 200. */
+    static final int MAX_TERMS = 50;
+    private static final Pattern TERM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,59}");
+
+    @Override
+    public Map<String, String> billingTerms(Caller caller, long id) {
+        return store.read(r -> {
+            find(r, caller, id);
+            return r.billing().terms(id);
+        });
+    }
+
+    @Override
+    public Contract setBillingTerms(Caller caller, long id, long version, Map<String, String> terms) {
+        if (terms == null) {
+            throw DomainException.invalid("billingTerms", "billing terms are required (an empty object clears them)");
+        }
+        if (terms.size() > MAX_TERMS) {
+            throw DomainException.invalid("billingTerms", "at most " + MAX_TERMS + " billing terms");
+        }
+        Map<String, String> valid = new TreeMap<>();
+        terms.forEach((name, value) -> {
+            if (name == null || !TERM_NAME.matcher(name).matches()) {
+                throw DomainException.invalid("billingTerms", "a billing term's name is a letter followed by at most"
+                        + " 59 letters, digits, '.', '_' or '-'");
+            }
+            valid.put(name, Checks.text(value, "billingTerms." + name, 200));
+        });
+        return store.tx(r -> {
+            find(r, caller, id);
+            Access.requireDealer(caller);
+            r.billing().setTerms(caller, id, version, valid);
+            return toValue(r, find(r, caller, id));
+        });
+    }
+
     private Vendor deployedVendor(String vendorId) {
         try {
             return vendors.vendor(vendorId);
@@ -180,6 +218,13 @@ public class ContractServiceImpl implements ContractService {
     private Function<StoredContract, Contract> publications(Repositories r) {
         Map<String, List<TermsPublication>> byVendor = new HashMap<>();
         return c -> toValue(byVendor.computeIfAbsent(c.vendor(), v -> r.terms().publications(v)), c);
+    }
+
+    /** The contract as a value, with the terms version in effect on {@code day} (KMNO-TERMS-1). */
+    public Contract value(Repositories r, StoredContract c, LocalDate day) {
+        String effective = EffectiveTerms.on(day, c.termsVersion(), c.signedAt(), r.terms().publications(c.vendor()));
+        return new Contract(c.id(), c.organisationId(), c.vendor(), c.market(), c.packageCode(), c.start(), c.end(),
+                c.deviceIds(), c.termsVersion(), effective, read(c.packageSnapshot()), c.signedAt(), c.version());
     }
 
     private Contract toValue(Repositories r, StoredContract c) {

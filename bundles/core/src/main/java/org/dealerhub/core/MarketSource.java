@@ -1,5 +1,6 @@
 package org.dealerhub.core;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,9 @@ import org.dealerhub.core.calendar.HolidaySource;
 public interface MarketSource {
     /** The market, or null while its configuration has never been usable (see {@link #problem()}). */
     Market market();
+
+    /** The market's VAT rate in percent (KMNO-PRICE-1: prices exclude VAT), empty when not configured. */
+    Optional<BigDecimal> vatRate();
 
     /** Why the market's current configuration was refused, if it was. */
     Optional<String> problem();

@@ -17,6 +17,9 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Vendor;
 import org.dealerhub.api.VendorCatalog;
 import org.dealerhub.api.VendorHealth;
+import org.dealerhub.api.spi.BillingContext;
+import org.dealerhub.api.spi.BillingPolicy;
+import org.dealerhub.api.spi.BillingResult;
 import org.dealerhub.api.spi.BusinessCalendar;
 import org.dealerhub.api.spi.Coverage;
 import org.dealerhub.api.spi.CoverageRule;
@@ -52,6 +55,7 @@ public class VendorRegistry implements VendorCatalog {
     private final Map<String, ImplementationServiceCatalog> implementationCatalogs = new ConcurrentHashMap<>();
     private final Map<String, List<ResponseTimeRule>> rules = new ConcurrentHashMap<>();
     private final Map<String, CoverageRule> coverageRules = new ConcurrentHashMap<>();
+    private final Map<String, BillingPolicy> billingPolicies = new ConcurrentHashMap<>();
     private final VendorCalls calls;
 
     @Activate
@@ -137,6 +141,30 @@ public class VendorRegistry implements VendorCatalog {
 
     void unbindCoverageRule(CoverageRule rule, Map<String, Object> properties) {
         id(rule::vendorId, properties).ifPresent(id -> coverageRules.remove(id, rule));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void bindBillingPolicy(BillingPolicy policy, Map<String, Object> properties) {
+        id(policy::vendorId, properties).ifPresent(id -> billingPolicies.put(id, policy));
+    }
+
+    public void unbindBillingPolicy(BillingPolicy policy, Map<String, Object> properties) {
+        id(policy::vendorId, properties).ifPresent(id -> billingPolicies.remove(id, policy));
+    }
+
+    /**
+     * What the vendor's billing policy says is due (issue 10).
+     *
+     * @throws DomainException NOT_FOUND (field {@code vendor}) when the vendor has no billing policy deployed,
+     *         VENDOR_FAILED/UNAVAILABLE when it fails
+     */
+    public BillingResult bill(String vendorId, BillingContext context) {
+        BillingPolicy policy = vendorId == null ? null : billingPolicies.get(vendorId);
+        if (policy == null) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "vendor " + vendorId
+                    + " has no billing policy deployed", "vendor", null);
+        }
+        return calls.call(vendorId, "bill a contract", () -> policy.bill(context));
     }
 
     /** The vendor id from the service property, or asked from the service when a bundle did not set it. */

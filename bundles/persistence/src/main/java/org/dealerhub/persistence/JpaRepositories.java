@@ -2,6 +2,7 @@ package org.dealerhub.persistence;
 
 import javax.persistence.EntityManager;
 
+import org.dealerhub.persistence.api.BillingRepository;
 import org.dealerhub.persistence.api.ContractRepository;
 import org.dealerhub.persistence.api.DeviceRepository;
 import org.dealerhub.persistence.api.OrderOperationsRepository;
@@ -27,6 +28,7 @@ final class JpaRepositories implements Repositories {
     private final JpaOrderOperations operations;
     private final JpaSupport support;
     private final JpaSlaRecords sla;
+    private final JpaBilling billing;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -39,6 +41,7 @@ final class JpaRepositories implements Repositories {
         operations = new JpaOrderOperations(em);
         support = new JpaSupport(em, contracts);
         sla = new JpaSlaRecords(em);
+        billing = new JpaBilling(em);
     }
 
     @Override
@@ -89,5 +92,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public SlaRecords sla() {
         return sla;
+    }
+
+    @Override
+    public BillingRepository billing() {
+        return billing;
     }
 }

@@ -66,6 +66,10 @@ public class MeterReadingEntity {
         return date;
     }
 
+    long getDeviceId() {
+        return deviceId;
+    }
+
     public MeterReading toValue() {
         return new MeterReading(deviceId, date, new Counters(monoA4, colourA4, monoA3, colourA3, banner, scans),
                 acceptedAt, acceptedBy);

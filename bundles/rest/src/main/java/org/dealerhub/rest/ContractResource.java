@@ -1,6 +1,9 @@
 package org.dealerhub.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -11,13 +14,17 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.dealerhub.api.BillingService;
+import org.dealerhub.api.Caller;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.ContractService;
+import org.dealerhub.api.DomainException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,9 +39,76 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 public class ContractResource {
 
     private final CrudResource<Contract, Contract.Draft> crud;
+    private final ContractService contracts;
+    private final BillingService billing;
 
-    ContractResource(ContractService service) {
+    ContractResource(ContractService service, BillingService billing) {
         this.crud = new CrudResource<>(service, Contract::id, Contract::version);
+        this.contracts = service;
+        this.billing = billing;
+    }
+
+    /** A contract's agreed billing terms: names and values the vendor's billing policy defines. */
+    public record BillingTerms(Map<String, String> billingTerms) {
+    }
+
+    @GET
+    @Path("{id}/billing-terms")
+    @Operation(operationId = "getContractBillingTerms", summary = "The contract's agreed billing terms, its version"
+            + " as the ETag", responses = {
+            @ApiResponse(responseCode = "200", description = "found", headers = @Header(name = "ETag", description = "the contract's version"),
+                    content = @Content(schema = @Schema(implementation = BillingTerms.class))),
+            @ApiResponse(responseCode = "404", description = "unknown or not visible")})
+    public Response billingTerms(@Context SecurityContext security, @PathParam("id") long id) {
+        Caller caller = Authenticated.caller(security);
+        Contract contract = contracts.get(caller, id);
+        return Preconditions.tagged(new BillingTerms(contracts.billingTerms(caller, id)), contract.version());
+    }
+
+    @PUT
+    @Path("{id}/billing-terms")
+    @Operation(operationId = "replaceContractBillingTerms", summary = "Replaces the contract's billing terms if it"
+            + " is still at the version named by If-Match (dealer users)", description = "Names: a letter, then at"
+            + " most 59 letters, digits, '.', '_' or '-'; values: 1 to 200 characters; at most 50 terms; an empty"
+            + " object clears them. The contract's version moves on.", responses = {
+            @ApiResponse(responseCode = "200", description = "changed", headers = @Header(name = "ETag", description = "the contract's new version"),
+                    content = @Content(schema = @Schema(implementation = BillingTerms.class))),
+            @ApiResponse(responseCode = "400", description = "a name or value is invalid"),
+            @ApiResponse(responseCode = "403", description = "not a dealer user"),
+            @ApiResponse(responseCode = "404", description = "unknown or not visible"),
+            @ApiResponse(responseCode = "412", description = "changed since that version: GET it again"),
+            @ApiResponse(responseCode = "428", description = "If-Match is missing")})
+    public Response replaceBillingTerms(@Context SecurityContext security, @PathParam("id") long id,
+            @Parameter(description = "the ETag of the version the change is based on", required = true)
+            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, BillingTerms terms) {
+        Caller caller = Authenticated.caller(security);
+        if (ifMatch == null) {
+            contracts.get(caller, id); // a contract the caller may not see is 404, never 428
+        }
+        Contract changed = contracts.setBillingTerms(caller, id, Preconditions.version(ifMatch),
+                terms == null ? null : terms.billingTerms());
+        return Preconditions.tagged(new BillingTerms(contracts.billingTerms(caller, id)), changed.version());
+    }
+
+    @GET
+    @Path("{id}/invoice-preview")
+    @Operation(operationId = "previewContractInvoice", summary = "What the contract's next invoice would be if"
+            + " billed up to the date; nothing is written", responses = {
+            @ApiResponse(responseCode = "200", description = "the outcome: INVOICED with the invoice, UNCHANGED,"
+                    + " DEFERRED or PARKED with the reason",
+                    content = @Content(schema = @Schema(implementation = InvoiceResource.Preview.class))),
+            @ApiResponse(responseCode = "400", description = "date missing or invalid"),
+            @ApiResponse(responseCode = "404", description = "unknown or not visible")})
+    public InvoiceResource.Preview preview(@Context SecurityContext security, @PathParam("id") long id,
+            @Parameter(description = "the last day billed, e.g. 2026-01-31", required = true)
+            @QueryParam("date") String date) {
+        LocalDate day;
+        try {
+            day = date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("date", "date must be an ISO date like 2026-01-31");
+        }
+        return InvoiceResource.Preview.of(billing.preview(Authenticated.caller(security), id, day));
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.dealerhub.api.Authentication;
+import org.dealerhub.api.BillingService;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.MarketCalendars;
@@ -69,7 +70,7 @@ public class RestServer {
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
             @Reference OrderOperations operations, @Reference SoftwareSupport software,
-            @Reference OrderExtras extras, @Reference SlaReports reports) {
+            @Reference OrderExtras extras, @Reference SlaReports reports, @Reference BillingService billing) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -77,12 +78,12 @@ public class RestServer {
         factory.setServiceBeans(List.of(new HealthResource(readiness, authentication), new VendorResource(vendors, markets),
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
-                new ContractResource(contracts), new MeterReadingResource(readings, json), new OrderResource(orders, operations),
-                new MonitoringResource(operations),
+                new ContractResource(contracts, billing), new MeterReadingResource(readings, json),
+                new OrderResource(orders, operations), new MonitoringResource(operations),
                 new SoftwareIncidentResource(software), new OrderDisputeResource(orders, software),
                 new OrderExtraResource(orders, extras), new ContractExtraResource(extras),
                 new ContractContactResource(software), new KnownErrorResource(software),
-                new ReportResource(reports),
+                new ReportResource(reports), new BillingResource(billing), new InvoiceResource(billing),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

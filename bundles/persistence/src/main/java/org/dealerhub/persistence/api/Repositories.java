@@ -21,4 +21,5 @@ public interface Repositories {
     OrderOperationsRepository operations();
     SupportRepository support();
     SlaRecords sla();
+    BillingRepository billing();
 }

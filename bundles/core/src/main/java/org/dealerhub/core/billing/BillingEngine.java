@@ -1,0 +1,433 @@
+package org.dealerhub.core.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.dealerhub.api.BillingRun;
+import org.dealerhub.api.BillingRun.Outcome;
+import org.dealerhub.api.BillingRun.Outcome.Status;
+import org.dealerhub.api.BillingService;
+import org.dealerhub.api.Caller;
+import org.dealerhub.api.Contract;
+import org.dealerhub.api.Device;
+import org.dealerhub.api.DomainException;
+import org.dealerhub.api.Invoice;
+import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.Organisation;
+import org.dealerhub.api.PriceBook;
+import org.dealerhub.api.spi.BillingContext;
+import org.dealerhub.api.spi.BillingResult;
+import org.dealerhub.core.Access;
+import org.dealerhub.core.Checks;
+import org.dealerhub.core.ContractServiceImpl;
+import org.dealerhub.core.MarketSource;
+import org.dealerhub.core.VendorRegistry;
+import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.Store;
+import org.dealerhub.persistence.api.StoredContract;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Billing runs (issue 10). Each contract is billed in its own transaction holding the contract's row lock: its
+ * whole history up to the period's end goes to the vendor's {@link org.dealerhub.api.spi.BillingPolicy}, and one
+ * invoice takes the difference between what is due per charge key and what was billed under that key before
+ * ({@link Invoicing}). So a run for a period billed before creates nothing, a late reading becomes an adjustment
+ * line on the next invoice, two concurrent runs over one contract bill it once, and a killed run leaves each
+ * contract with its whole invoice or none. A contract whose policy fails, whose amounts exceed the configured
+ * bounds, or whose readings are implausible ({@link MeterPlausibility}) is parked with the reason; the run goes on.
+ */
+@Component(service = BillingService.class, configurationPid = BillingEngine.PID)
+@Designate(ocd = BillingEngine.Config.class)
+public class BillingEngine implements BillingService {
+
+    static final String PID = "org.dealerhub.billing";
+    private static final Logger LOG = LoggerFactory.getLogger(BillingEngine.class);
+    /** The rule of the configured bounds (platform decision, issue 10). */
+    public static final String BOUND_RULE = "BILL-BOUND-1";
+    /** Contracts are read this many ids at a time: memory stays flat however many a run bills. */
+    static final int PAGE = 500;
+    /** At most a year and a day per run, so one run never bills a decade by mistake. */
+    static final int MAX_PERIOD_DAYS = 366;
+    static final int MAX_PAGE = 500;
+
+    @ObjectClassDefinition(name = "Dealerhub billing", description = "Bounds, meter plausibility and the seller")
+    public @interface Config {
+        @AttributeDefinition(description = "A line above this amount (excl. VAT, absolute) parks its contract for"
+                + " review")
+        String maxLineAmount() default "100000";
+
+        @AttributeDefinition(description = "An invoice above this total (excl. VAT, absolute) parks its contract"
+                + " for review")
+        String maxInvoiceAmount() default "500000";
+
+        @AttributeDefinition(description = "BILL-PLAUSIBLE-1: percent above the device's recent average per day"
+                + " that a reading may lie before it is held for review")
+        int plausibilityBufferPercent() default 200;
+
+        @AttributeDefinition(description = "BILL-PLAUSIBLE-1: months of history the average is taken over")
+        int plausibilityMonths() default 6;
+
+        @AttributeDefinition(description = "BILL-PLAUSIBLE-1: clicks between two readings never held, however"
+                + " far above the average")
+        long plausibilityMinimumClicks() default 1000;
+
+        @AttributeDefinition(description = "The seller on invoices: the dealer's name")
+        String sellerName() default "Dealerhub dealer";
+
+        @AttributeDefinition(description = "The seller on invoices: the dealer's organisation number")
+        String sellerAccount() default "000000000";
+    }
+
+    private record Settings(BigDecimal maxLine, BigDecimal maxInvoice, MeterPlausibility plausibility,
+            Invoice.Party seller) {
+    }
+
+    private final Store store;
+    private final VendorRegistry vendors;
+    private final ContractServiceImpl contracts;
+    private final PriceBook prices;
+    private final Clock clock;
+    private final Map<String, MarketSource> markets = new ConcurrentHashMap<>();
+    private volatile Settings settings;
+
+    @Activate
+    public BillingEngine(@Reference Store store, @Reference VendorRegistry vendors,
+            @Reference ContractServiceImpl contracts, @Reference PriceBook prices, @Reference Clock clock,
+            Config config) {
+        this.store = store;
+        this.vendors = vendors;
+        this.contracts = contracts;
+        this.prices = prices;
+        this.clock = clock;
+        configure(config);
+    }
+
+    @Modified
+    public void configure(Config c) {
+        settings = new Settings(new BigDecimal(c.maxLineAmount().trim()), new BigDecimal(c.maxInvoiceAmount().trim()),
+                new MeterPlausibility(c.plausibilityBufferPercent(), c.plausibilityMonths(),
+                        c.plausibilityMinimumClicks()), new Invoice.Party(c.sellerName(), c.sellerAccount()));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void bindMarket(MarketSource source) {
+        Optional.ofNullable(source.market()).ifPresent(m -> markets.put(m.code(), source));
+    }
+
+    public void unbindMarket(MarketSource source) {
+        markets.values().remove(source);
+    }
+
+    @Override
+    public BillingRun run(Caller caller, BillingRun.Request request, Progress progress) {
+        Access.requireDealer(caller);
+        Checks.required(request, "body");
+        LocalDate from = Checks.date(Checks.required(request.from(), "from"), "from");
+        LocalDate to = Checks.date(Checks.required(request.to(), "to"), "to");
+        if (to.isBefore(from)) {
+            throw DomainException.invalid("to", "to is before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
+            throw DomainException.invalid("to", "a run bills at most " + MAX_PERIOD_DAYS + " days");
+        }
+        BillingRun.Selection selection = selection(request.selection());
+        boolean dry = Boolean.TRUE.equals(request.dryRun());
+        Instant started = clock.instant();
+        BillingRun begun = new BillingRun(0, caller.user(), started, null, from, to, selection, dry, 0, 0, 0, 0, 0,
+                0, List.of(), List.of());
+        long runId = dry ? 0 : store.tx(r -> r.billing().start(begun)).id();
+        int total = store.read(r -> r.billing().countContracts(selection, to));
+        Tally tally = new Tally();
+        long after = -1;
+        List<Long> page;
+        do {
+            long last = after;
+            page = store.read(r -> r.billing().contractIds(selection, to, last, PAGE));
+            for (long contractId : page) {
+                tally.add(bill(contractId, runId, from, to, !dry));
+                if (progress != null) {
+                    progress.billed(tally.contracts, total);
+                }
+                after = contractId;
+            }
+        } while (page.size() == PAGE);
+        BillingRun done = new BillingRun(runId, caller.user(), started, clock.instant(), from, to, selection, dry,
+                tally.contracts, tally.invoiced, tally.unchanged, tally.deferred, tally.parked.size(), tally.lines,
+                tally.totals(), tally.parked);
+        LOG.info("Billing run {} ({} to {}, {}): {} contracts, {} invoiced, {} unchanged, {} deferred, {} parked in"
+                + " {} ms", dry ? "dry" : runId, from, to, selection, done.contracts(), done.invoiced(),
+                done.unchanged(), done.deferred(), done.parkedCount(), done.duration().toMillis());
+        if (dry) {
+            return done;
+        }
+        store.tx(r -> {
+            r.billing().finish(done);
+            return null;
+        });
+        return runById(caller, runId);
+    }
+
+    private static BillingRun.Selection selection(BillingRun.Selection s) {
+        if (s == null || s.kind() == null || s.kind() == BillingRun.Selection.Kind.ALL) {
+            return BillingRun.Selection.all();
+        }
+        String value = s.value() == null ? "" : s.value().trim();
+        if (value.isEmpty() || value.length() > 60) {
+            throw DomainException.invalid("selection.value", "a selection by " + s.kind().name().toLowerCase()
+                    + " needs a value of at most 60 characters");
+        }
+        if (s.kind() == BillingRun.Selection.Kind.ORGANISATION || s.kind() == BillingRun.Selection.Kind.CONTRACT) {
+            try {
+                if (Long.parseLong(value) < 1) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("selection.value", "a selection by " + s.kind().name().toLowerCase()
+                        + " needs its id, a positive whole number");
+            }
+        }
+        return new BillingRun.Selection(s.kind(), value);
+    }
+
+    /** One contract in its own transaction; what cannot be billed is parked, in a transaction of its own. */
+    private Outcome bill(long contractId, long runId, LocalDate from, LocalDate to, boolean write) {
+        try {
+            return write ? store.tx(r -> bill(r, contractId, runId, from, to, true))
+                    : store.read(r -> bill(r, contractId, runId, from, to, false));
+        } catch (RuntimeException e) {
+            LOG.error("Billing contract {} failed; parked", contractId, e);
+            Outcome parked = new Outcome(contractId, Status.PARKED, null, "could not be billed: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null,
+                    List.of());
+            if (write) {
+                store.tx(r -> {
+                    r.billing().park(runId, contractId, clock.instant(), parked.reason(), null);
+                    return null;
+                });
+            }
+            return parked;
+        }
+    }
+
+    private Outcome bill(Repositories r, long contractId, long runId, LocalDate from, LocalDate to,
+            boolean write) {
+        // the row lock makes a concurrent run over this contract wait, then see what this one billed
+        StoredContract stored = (write ? r.billing().lock(contractId)
+                : r.contracts().find(Caller.system(), contractId))
+                .orElseThrow(() -> DomainException.notFound("contract", contractId));
+        Outcome outcome = compute(r, stored, runId, from, to);
+        if (write) {
+            if (outcome.status() == Status.PARKED) {
+                r.billing().park(runId, contractId, clock.instant(), outcome.reason(), outcome.rule());
+            } else if (outcome.status() == Status.INVOICED) {
+                Invoice written = r.billing().write(outcome.invoice());
+                return new Outcome(contractId, Status.INVOICED, written, null, null, outcome.notices());
+            }
+        }
+        return outcome;
+    }
+
+    /** What billing the contract up to {@code to} comes to, written nowhere. */
+    private Outcome compute(Repositories r, StoredContract stored, long runId, LocalDate from, LocalDate to) {
+        long id = stored.id();
+        Settings s = settings;
+        Contract contract = contracts.value(r, stored, to);
+        MarketSource market = markets.get(contract.market());
+        if (market == null || market.market() == null) {
+            return parked(id, "market " + contract.market() + " is not configured", null, List.of());
+        }
+        Optional<BigDecimal> vatRate = market.vatRate();
+        if (vatRate.isEmpty()) {
+            return parked(id, "market " + contract.market() + " has no vatRate configured", "KMNO-PRICE-1",
+                    List.of());
+        }
+        Currency currency = market.market().currency();
+        Map<Long, List<MeterReading>> readings = r.billing().readings(contract.deviceIds(), to);
+        List<BillingContext.DeviceUsage> devices = new ArrayList<>();
+        for (long deviceId : contract.deviceIds()) {
+            List<MeterReading> history = readings.get(deviceId);
+            Optional<String> implausible = s.plausibility().check(deviceId, history, from, to);
+            if (implausible.isPresent()) {
+                return parked(id, implausible.get(), MeterPlausibility.RULE, List.of());
+            }
+            Device device = r.devices().find(Caller.system(), deviceId).orElseThrow();
+            devices.add(new BillingContext.DeviceUsage(deviceId, device.model(), device.modelFamily(), null,
+                    contract.start(), contract.end(), null, history));
+        }
+        BillingContext context = new BillingContext(contract, contract.effectiveTermsVersion(),
+                r.billing().terms(id), from, to, currency, prices(contract), Map.of(), devices, List.of(),
+                r.billing().billed(id));
+        BillingResult result;
+        try {
+            result = vendors.bill(contract.vendor(), context);
+        } catch (DomainException e) {
+            return parked(id, e.getMessage(), e.rule(), List.of());
+        }
+        List<BillingRun.Notice> notices = result.notices().stream()
+                .map(n -> new BillingRun.Notice(n.deviceId(), n.message(), n.rule())).toList();
+        List<Invoice.Line> lines;
+        try {
+            lines = Invoicing.difference(result.charges(), context.billed(), currency);
+        } catch (IllegalArgumentException e) {
+            return parked(id, "vendor " + contract.vendor() + ": " + e.getMessage(), null, notices);
+        }
+        if (lines.isEmpty()) {
+            return new Outcome(id, Status.UNCHANGED, null, null, null, notices);
+        }
+        for (Invoice.Line line : lines) {
+            if (line.amount().abs().compareTo(s.maxLine()) > 0) {
+                return parked(id, "line " + line.chargeKey() + " of " + line.amount().toPlainString() + " " + currency
+                        + " is above the bound of " + s.maxLine().toPlainString() + " per line; review it",
+                        BOUND_RULE, notices);
+            }
+        }
+        BigDecimal net = Invoicing.net(lines, currency);
+        if (net.abs().compareTo(s.maxInvoice()) > 0) {
+            return parked(id, "the invoice total of " + net.toPlainString() + " " + currency + " is above the bound"
+                    + " of " + s.maxInvoice().toPlainString() + " per invoice; review it", BOUND_RULE, notices);
+        }
+        // KMNO-BILL-4: a small positive total waits for the next invoice (excluding VAT); a credit is never held
+        if (result.deferAtOrBelow() != null && net.signum() > 0 && net.compareTo(result.deferAtOrBelow()) <= 0) {
+            return new Outcome(id, Status.DEFERRED, null, "total " + net.toPlainString() + " " + currency
+                    + " excl. VAT is at or below " + result.deferAtOrBelow().toPlainString() + ": deferred to the"
+                    + " next invoice", result.deferRule(), notices);
+        }
+        Organisation buyer = r.organisations().find(Caller.system(), contract.organisationId()).orElseThrow();
+        BigDecimal vat = Invoicing.vat(net, vatRate.get(), currency);
+        Instant now = clock.instant();
+        Invoice invoice = new Invoice(0, runId, id, contract.organisationId(), contract.vendor(), contract.market(),
+                s.seller(), new Invoice.Party(buyer.name(), buyer.customerAccountNumber()), currency, from, to,
+                LocalDate.ofInstant(now, market.market().zone()), now, net, vatRate.get(), vat, net.add(vat), lines);
+        return new Outcome(id, Status.INVOICED, invoice, null, null, notices);
+    }
+
+    /**
+     * The operator's prices for the contract's package and market. The price book keeps one price list per
+     * package and market, not one per terms version: the prices in effect now apply to every terms version.
+     */
+    private Map<String, BigDecimal> prices(Contract c) {
+        try {
+            return prices.price(Caller.system(), c.vendor(), c.market(), c.packageCode()).prices();
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return Map.of();
+        }
+    }
+
+    private static Outcome parked(long contractId, String reason, String rule, List<BillingRun.Notice> notices) {
+        return new Outcome(contractId, Status.PARKED, null, reason, rule, notices);
+    }
+
+    @Override
+    public List<BillingRun> runs(Caller caller, int offset, int limit) {
+        Access.requireDealer(caller);
+        return store.read(r -> r.billing().runs(offset(offset), limit(limit)));
+    }
+
+    @Override
+    public BillingRun runById(Caller caller, long id) {
+        // runs are the dealer's: for a customer none exists (PORTAL-ACCT-1: never "forbidden" for a single record)
+        return store.read(r -> caller.isDealer() ? r.billing().run(id) : Optional.<BillingRun>empty())
+                .orElseThrow(() -> DomainException.notFound("billing run", id));
+    }
+
+    @Override
+    public List<Invoice> invoices(Caller caller, Long organisationId, Long contractId, Long runId, int offset,
+            int limit) {
+        return store.read(r -> r.billing().invoices(caller, organisationId, contractId, runId, offset(offset),
+                limit(limit)));
+    }
+
+    private static int offset(int offset) {
+        if (offset < 0) {
+            throw DomainException.invalid("offset", "offset is negative");
+        }
+        return offset;
+    }
+
+    /** 50 when not given, at most {@value #MAX_PAGE}. */
+    private static int limit(int limit) {
+        return limit <= 0 ? 50 : Math.min(limit, MAX_PAGE);
+    }
+
+    @Override
+    public Invoice invoice(Caller caller, long id) {
+        return store.read(r -> r.billing().invoice(caller, id))
+                .orElseThrow(() -> DomainException.notFound("invoice", id));
+    }
+
+    /**
+     * The next invoice of a contract the caller sees (else NOT_FOUND) if it were billed up to {@code date}: from
+     * the day after its last invoice's period (else its start).
+     */
+    @Override
+    public Outcome preview(Caller caller, long contractId, LocalDate date) {
+        LocalDate to = Checks.date(Checks.required(date, "date"), "date");
+        return store.read(r -> {
+            StoredContract c = r.contracts().find(caller, contractId)
+                    .orElseThrow(() -> DomainException.notFound("contract", contractId));
+            LocalDate from = r.billing().invoices(Caller.system(), null, contractId, null, 0, 1).stream()
+                    .map(i -> i.periodTo().plusDays(1)).findFirst().orElse(c.start());
+            return compute(r, c, 0, from.isAfter(to) ? to : from, to);
+        });
+    }
+
+    /** What a run found so far. */
+    private static final class Tally {
+        int contracts;
+        int invoiced;
+        int unchanged;
+        int deferred;
+        int lines;
+        final List<BillingRun.Parked> parked = new ArrayList<>();
+        final Map<Currency, BigDecimal[]> sums = new TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+        final Map<Currency, Integer> counts = new TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+
+        void add(Outcome o) {
+            contracts++;
+            switch (o.status()) {
+                case INVOICED -> {
+                    invoiced++;
+                    Invoice i = o.invoice();
+                    lines += i.lines().size();
+                    BigDecimal[] s = sums.computeIfAbsent(i.currency(),
+                            c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                    s[0] = s[0].add(i.net());
+                    s[1] = s[1].add(i.vat());
+                    s[2] = s[2].add(i.gross());
+                    counts.merge(i.currency(), 1, Integer::sum);
+                }
+                case UNCHANGED -> unchanged++;
+                case DEFERRED -> deferred++;
+                case PARKED -> parked.add(new BillingRun.Parked(o.contractId(), o.reason(), o.rule()));
+            }
+        }
+
+        List<BillingRun.Total> totals() {
+            return sums.entrySet().stream().map(e -> new BillingRun.Total(e.getKey(), counts.get(e.getKey()),
+                    e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        }
+    }
+}
