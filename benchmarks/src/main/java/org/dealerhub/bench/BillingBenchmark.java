@@ -1,0 +1,313 @@
+package org.dealerhub.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.dealerhub.api.BillingRun;
+import org.dealerhub.api.Caller;
+import org.dealerhub.api.Market;
+import org.dealerhub.api.PriceBook;
+import org.dealerhub.api.PriceList;
+import org.dealerhub.api.spi.BillingContext;
+import org.dealerhub.api.spi.BillingPolicy;
+import org.dealerhub.api.spi.BillingResult;
+import org.dealerhub.api.spi.Charge;
+import org.dealerhub.api.spi.VendorProfile;
+import org.dealerhub.core.ContractServiceImpl;
+import org.dealerhub.core.MarketSource;
+import org.dealerhub.core.VendorRegistry;
+import org.dealerhub.core.billing.BillingEngine;
+import org.dealerhub.core.calendar.HolidaySource;
+import org.dealerhub.persistence.JpaStore;
+
+/**
+ * The billing engine at scale (issue 10), not a test: N contracts (one device each, 12 monthly readings each) on an
+ * embedded Derby database on disk, billed for a year by the real engine (JPA, one transaction per contract), with
+ * the raw-JDBC floor beside it: the scan of all readings and the batched insert rate. Peak heap is the JVM's peak
+ * over the run (run with a small -Xmx to prove it flat: the engine pages through contracts).
+ *
+ * <p>Usage: {@code java -cp dealerhub-billing-bench.jar org.dealerhub.bench.BillingBenchmark DIR [contracts]}; DIR
+ * must not exist yet (the database is created there and left behind).
+ */
+public final class BillingBenchmark {
+
+    static final LocalDate YEAR = LocalDate.of(2025, 1, 1);
+    static final String PACKAGE_SNAPSHOT = "{\"vendor\":\"bench\",\"market\":\"NO\",\"code\":\"BASIC\","
+            + "\"name\":\"Basic\",\"termsVersion\":\"2025\",\"included\":[],\"excluded\":[],\"caps\":[]}";
+
+    /** A year's fee (12 × monthlyFee) and each device's mono clicks over the year: two lines per contract. */
+    static final BillingPolicy POLICY = new BillingPolicy() {
+        @Override
+        public String vendorId() {
+            return "bench";
+        }
+
+        @Override
+        public BillingResult bill(BillingContext c) {
+            BigDecimal fee = c.price("monthlyFee").orElseThrow();
+            BigDecimal click = c.price("clickMonoA4").orElseThrow();
+            List<Charge> charges = new java.util.ArrayList<>();
+            charges.add(new Charge("fee/" + c.periodStart().getYear(), "Monthly fees " + c.periodStart().getYear(),
+                    null, "monthlyFee", c.periodStart(), c.periodEnd(), BigDecimal.valueOf(12), fee, "BENCH-FEE"));
+            for (BillingContext.DeviceUsage d : c.devices()) {
+                if (d.readings().size() > 1) {
+                    long clicks = d.readings().get(d.readings().size() - 1).counters().monoA4()
+                            - d.readings().get(0).counters().monoA4();
+                    charges.add(new Charge("mono/" + d.deviceId() + "/" + c.periodStart().getYear(), "Mono clicks",
+                            d.deviceId(), "clickMonoA4", c.periodStart(), c.periodEnd(), BigDecimal.valueOf(clicks),
+                            click, "BENCH-CLICK"));
+                }
+            }
+            return BillingResult.of(charges, List.of());
+        }
+    };
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: BillingBenchmark DIR [contracts]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        int contracts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        if (Files.exists(dir)) {
+            System.err.println("error: " + dir + " exists already");
+            System.exit(2);
+        }
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.toAbsolutePath().toString());
+        ds.setCreateDatabase("create");
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("dealerhub",
+                Map.of("javax.persistence.nonJtaDataSource", ds, "eclipselink.logging.level", "SEVERE"));
+        JpaStore store = new JpaStore(ds, emf);
+        long t0 = System.nanoTime();
+        long rows = load(ds, contracts);
+        double loadS = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("Loaded %,d contracts with %,d readings (%,d rows) by JDBC batches in %.1f s: %,.0f rows/s"
+                + " (the batched-insert floor)%n", contracts, contracts * 12L, rows, loadS, rows / loadS);
+        t0 = System.nanoTime();
+        long scanned = scan(ds);
+        double scanS = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("Raw JDBC scan of %,d readings: %.1f s%n", scanned, scanS);
+
+        Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
+        VendorRegistry vendors = new VendorRegistry(clock);
+        vendors.bindBillingPolicy(POLICY, Map.of(VendorProfile.VENDOR_ID, "bench"));
+        BillingEngine engine = new BillingEngine(store, vendors, new ContractServiceImpl(store, null, clock),
+                prices(), clock, config());
+        engine.bindMarket(norway());
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        System.gc();
+        long heapBefore = used();
+        long start = System.nanoTime();
+        BillingRun run = engine.run(Caller.system(), new BillingRun.Request(YEAR, YEAR.plusYears(1).minusDays(1),
+                null, false), (done, total) -> {
+                    if (done % 10_000 == 0) {
+                        System.out.printf("  %,d / %,d contracts after %.1f s, heap used %,d MB%n", done, total,
+                                (System.nanoTime() - start) / 1e9, used() >> 20);
+                    }
+                });
+        double runS = (System.nanoTime() - start) / 1e9;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("Billing run: %,d contracts, %,d invoices, %,d lines in %.1f s (%,.0f contracts/s);"
+                + " heap used before %,d MB, peak (sum of the pools' peaks) %,d MB, -Xmx %,d MB%n", run.contracts(),
+                run.invoiced(), run.lines(), runS, run.contracts() / runS, heapBefore >> 20, peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        long againStart = System.nanoTime();
+        BillingRun again = engine.run(Caller.system(), new BillingRun.Request(YEAR, YEAR.plusYears(1).minusDays(1),
+                null, false), null);
+        System.out.printf("The same run again: %,d invoiced, %,d unchanged in %.1f s%n", again.invoiced(),
+                again.unchanged(), (System.nanoTime() - againStart) / 1e9);
+        emf.close();
+    }
+
+    private static long used() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    /** Organisations of 10 contracts each; one device per contract with 12 month-end readings of 2025. */
+    static long load(EmbeddedDataSource ds, int contracts) throws Exception {
+        long rows = 0;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
+            try (PreparedStatement org = c.prepareStatement("INSERT INTO ORGANISATION (ID, NAME, CUSTOMER_ACCOUNT,"
+                    + " SYSTEM_ACCOUNT, MARKET) VALUES (?, ?, ?, ?, 'NO')");
+                    PreparedStatement dev = c.prepareStatement("INSERT INTO DEVICE (ID, ORGANISATION_ID, VENDOR, MODEL,"
+                            + " FORMAT, SERIAL_NUMBER, REMOTELY_MONITORED) VALUES (?, ?, 'bench', 'B1', 'A4_MONO', ?, 1)");
+                    PreparedStatement con = c.prepareStatement("INSERT INTO CONTRACT (ID, ORGANISATION_ID, VENDOR,"
+                            + " MARKET, PACKAGE_CODE, START_DATE, TERMS_VERSION, PACKAGE_SNAPSHOT, SIGNED_AT) VALUES"
+                            + " (?, ?, 'bench', 'NO', 'BASIC', ?, '2025', ?, ?)");
+                    PreparedStatement cd = c.prepareStatement("INSERT INTO CONTRACT_DEVICE (CONTRACT_ID, DEVICE_ID)"
+                            + " VALUES (?, ?)");
+                    PreparedStatement rd = c.prepareStatement("INSERT INTO METER_READING (ID, DEVICE_ID, READING_DATE,"
+                            + " MONO_A4, COLOUR_A4, MONO_A3, COLOUR_A3, BANNER, SCANS, ACCEPTED_AT, ACCEPTED_BY)"
+                            + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, ?, 'bench')")) {
+                long reading = 0;
+                for (int i = 1; i <= contracts; i++) {
+                    if (i % 10 == 1) {
+                        long o = i / 10 + 1;
+                        org.setLong(1, o);
+                        org.setString(2, "Org " + o);
+                        org.setString(3, "C" + o);
+                        org.setString(4, "S" + o);
+                        org.addBatch();
+                        org.executeBatch();
+                        rows++;
+                    }
+                    long o = (i - 1) / 10 + 1;
+                    dev.setLong(1, i);
+                    dev.setLong(2, o);
+                    dev.setString(3, "SN" + i);
+                    dev.addBatch();
+                    con.setLong(1, i);
+                    con.setLong(2, o);
+                    con.setDate(3, Date.valueOf(YEAR));
+                    con.setString(4, PACKAGE_SNAPSHOT);
+                    con.setTimestamp(5, now);
+                    con.addBatch();
+                    cd.setLong(1, i);
+                    cd.setLong(2, i);
+                    cd.addBatch();
+                    for (int m = 1; m <= 12; m++) {
+                        rd.setLong(1, ++reading);
+                        rd.setLong(2, i);
+                        rd.setDate(3, Date.valueOf(YEAR.plusMonths(m).minusDays(1)));
+                        rd.setLong(4, 1000L * m + i % 500);
+                        rd.setTimestamp(5, now);
+                        rd.addBatch();
+                    }
+                    rows += 15;
+                    if (i % 1000 == 0 || i == contracts) {
+                        dev.executeBatch();
+                        con.executeBatch();
+                        cd.executeBatch();
+                        rd.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE ID_SEQUENCE SET SEQ_COUNT = " + (contracts * 12L + 1)
+                        + " WHERE SEQ_NAME = 'METER_READING'");
+                st.executeUpdate("UPDATE ID_SEQUENCE SET SEQ_COUNT = " + (contracts + 1)
+                        + " WHERE SEQ_NAME IN ('ORGANISATION', 'DEVICE', 'CONTRACT')");
+            }
+            c.commit();
+        }
+        return rows;
+    }
+
+    static long scan(EmbeddedDataSource ds) throws Exception {
+        long n = 0;
+        long sum = 0;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DEVICE_ID, READING_DATE, MONO_A4 FROM METER_READING")) {
+            while (rs.next()) {
+                sum += rs.getLong(1) + rs.getLong(3);
+                rs.getDate(2);
+                n++;
+            }
+        }
+        return sum == 0 ? -1 : n;
+    }
+
+    static PriceBook prices() {
+        return new PriceBook() {
+            final PriceList list = new PriceList("bench", "NO", "BASIC", Currency.getInstance("NOK"), new TreeMap<>(
+                    Map.of("monthlyFee", new BigDecimal("250"), "clickMonoA4", new BigDecimal("0.0333"))));
+
+            @Override
+            public List<PriceList> prices(Caller caller, String vendor, String market) {
+                return List.of(list);
+            }
+
+            @Override
+            public PriceList price(Caller caller, String vendor, String market, String packageCode) {
+                return list;
+            }
+
+            @Override
+            public Changed change(Caller caller, String vendor, String market, String packageCode, String tag,
+                    PriceList.Change change) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    static MarketSource norway() {
+        Market no = new Market("NO", "Norway", Currency.getInstance("NOK"), ZoneId.of("Europe/Oslo"),
+                LocalTime.of(8, 0), LocalTime.of(16, 0));
+        return new MarketSource() {
+            @Override
+            public Market market() {
+                return no;
+            }
+
+            @Override
+            public Optional<BigDecimal> vatRate() {
+                return Optional.of(BigDecimal.valueOf(25));
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<HolidaySource> customHolidays() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Set<LocalDate> closedDays() {
+                return Set.of();
+            }
+
+            @Override
+            public String holidayCountry() {
+                return "NO";
+            }
+
+            @Override
+            public boolean observesPublicHolidays() {
+                return true;
+            }
+        };
+    }
+
+    /** The engine's configuration with its defaults, as SCR hands it over. */
+    static BillingEngine.Config config() {
+        return (BillingEngine.Config) Proxy.newProxyInstance(BillingEngine.Config.class.getClassLoader(),
+                new Class<?>[] {BillingEngine.Config.class}, (proxy, method, a) -> method.getName().equals(
+                        "annotationType") ? BillingEngine.Config.class : method.getDefaultValue());
+    }
+}
