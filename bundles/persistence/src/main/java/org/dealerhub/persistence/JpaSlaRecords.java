@@ -33,12 +33,18 @@ final class JpaSlaRecords implements SlaRecords {
 
     @Override
     public void registered(StoredOrder o, String category) {
-        em.createNativeQuery("INSERT INTO ORDER_SLA (ORDER_ID, CONTRACT_ID, DEVICE_ID, ORGANISATION_ID, ORDER_NUMBER,"
-                + " MARKET, CATEGORY, REGISTERED_AT, DEADLINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        // a NULL deadline as a literal: EclipseLink binds a null parameter as text, which PostgreSQL refuses
+        Instant deadline = o.deadline().original();
+        Query q = em.createNativeQuery("INSERT INTO ORDER_SLA (ORDER_ID, CONTRACT_ID, DEVICE_ID, ORGANISATION_ID,"
+                + " ORDER_NUMBER, MARKET, CATEGORY, REGISTERED_AT, DEADLINE) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                + (deadline == null ? "NULL" : "?9") + ")")
                 .setParameter(1, o.id()).setParameter(2, o.contractId()).setParameter(3, o.deviceId())
                 .setParameter(4, o.organisationId()).setParameter(5, o.number()).setParameter(6, o.market())
-                .setParameter(7, category).setParameter(8, ts(o.registeredAt()))
-                .setParameter(9, ts(o.deadline().original())).executeUpdate();
+                .setParameter(7, category).setParameter(8, ts(o.registeredAt()));
+        if (deadline != null) {
+            q.setParameter(9, ts(deadline));
+        }
+        q.executeUpdate();
     }
 
     @Override
