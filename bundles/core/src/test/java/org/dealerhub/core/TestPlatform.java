@@ -25,6 +25,7 @@ import org.dealerhub.api.spi.ResponseTimeRule;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
+import org.dealerhub.jaas.Pbkdf2Encryption;
 import org.dealerhub.persistence.JpaStore;
 import org.dealerhub.persistence.TestDatabase;
 import org.dealerhub.persistence.api.Store;
@@ -54,6 +55,7 @@ final class TestPlatform implements AutoCloseable {
     final MarketCalendarService calendars = new MarketCalendarService();
     final ResponseDeadlineService deadlines = new ResponseDeadlineService(vendors, calendars);
     final OrderServiceImpl orders;
+    final PortalUserServiceImpl portalUsers;
 
     TestPlatform() throws Exception {
         DataSource ds = database.dataSource();
@@ -84,6 +86,8 @@ final class TestPlatform implements AutoCloseable {
         norway.configure(ConfiguredMarketTest.config("NO", "NOK", "Europe/Oslo", "08:00", "16:00"));
         calendars.bindSource(norway);
         orders = new OrderServiceImpl(store, deadlines, calendars, clock);
+        portalUsers = new PortalUserServiceImpl(store, new Pbkdf2Encryption(), clock,
+                Configs.of(PortalUserServiceImpl.Config.class, Map.of("baseUrl", "https://portal.example")));
     }
 
     /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */

@@ -6,6 +6,7 @@ import org.dealerhub.persistence.api.ContractRepository;
 import org.dealerhub.persistence.api.DeviceRepository;
 import org.dealerhub.persistence.api.OrderRepository;
 import org.dealerhub.persistence.api.OrganisationRepository;
+import org.dealerhub.persistence.api.PortalUserRepository;
 import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
@@ -21,6 +22,7 @@ final class JpaRepositories implements Repositories {
     private final JpaTerms terms;
     private final JpaOrders orders;
     private final JpaOutbox outbox;
+    private final JpaPortalUsers portalUsers;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -30,6 +32,7 @@ final class JpaRepositories implements Repositories {
         terms = new JpaTerms(em);
         orders = new JpaOrders(em);
         outbox = new JpaOutbox(em);
+        portalUsers = new JpaPortalUsers(em);
     }
 
     @Override
@@ -65,5 +68,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public PortalUserRepository portalUsers() {
+        return portalUsers;
     }
 }

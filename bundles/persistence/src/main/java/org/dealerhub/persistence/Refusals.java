@@ -31,7 +31,8 @@ final class Refusals {
                     "the device already has a reading for this day"),
             "UQ_TERMS_VENDOR_VERSION", new Constraint("version", "KMNO-TERMS-1",
                     "this terms version of the vendor is already published"),
-            "UQ_ORDER_NUMBER", new Constraint("number", null, "an order with this number already exists"));
+            "UQ_ORDER_NUMBER", new Constraint("number", null, "an order with this number already exists"),
+            "UQ_PORTAL_USER_NAME", new Constraint("userName", null, "a user with this name already exists"));
 
     private Refusals() {
     }

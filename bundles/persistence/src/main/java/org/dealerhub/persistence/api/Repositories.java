@@ -16,4 +16,6 @@ public interface Repositories {
     OrderRepository orders();
 
     Outbox outbox();
+
+    PortalUserRepository portalUsers();
 }
