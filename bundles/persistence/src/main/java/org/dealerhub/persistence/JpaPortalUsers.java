@@ -67,6 +67,16 @@ final class JpaPortalUsers implements PortalUserRepository {
     }
 
     @Override
+    public void password(long id, String passwordHash) {
+        PortalUserEntity e = em.find(PortalUserEntity.class, id);
+        if (e == null || e.removed()) {
+            throw DomainException.notFound("user", id);
+        }
+        e.password(passwordHash);
+        em.flush();
+    }
+
+    @Override
     public void resetToken(long id, String tokenHash, Instant expires) {
         PortalUserEntity e = em.find(PortalUserEntity.class, id);
         if (e == null || e.removed()) {

@@ -15,6 +15,7 @@ import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrderService;
+import org.dealerhub.api.PortalUserService;
 import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.Readiness;
@@ -63,7 +64,8 @@ public class RestServer {
             @Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
-            @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders) {
+            @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
+            @Reference PortalUserService portalUsers) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -72,6 +74,7 @@ public class RestServer {
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts), new MeterReadingResource(readings, json), new OrderResource(orders),
+                new PortalUserResource(portalUsers), new PasswordResetResource(portalUsers),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

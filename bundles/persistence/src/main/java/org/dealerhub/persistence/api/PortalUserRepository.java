@@ -31,6 +31,9 @@ public interface PortalUserRepository {
     /** Removes a current user still at {@code version}. */
     void remove(Caller caller, long organisationId, long id, long version, Instant at);
 
+    /** Sets the password hash of a current user (demo data; users set theirs by a one-time link). */
+    void password(long id, String passwordHash);
+
     /** The current users with this e-mail address (case-insensitive). */
     List<PortalUser> withEmail(String email);
 
