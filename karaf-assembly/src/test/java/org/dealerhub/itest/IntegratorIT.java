@@ -60,8 +60,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class IntegratorIT {
 
     private static final String API = "/api/v1";
-    private static final Map<String, String> USERS = Map.of("admin", "admin-demo", "staff", "staff-demo",
-            "fjordvik", "fjordvik-demo", "oresund", "oresund-demo");
+    /** The legacy customer users of the users file, Administrators of their organisation. */
+    private static final List<String> CUSTOMERS = List.of("fjordvik", "oresund");
+    /** The demo portal users of each customer organisation, one per role (PORTAL-ROLE-1..5). */
+    private static final List<String> PORTAL_ROLES = List.of("admin", "devices", "stock", "both", "self");
+    /** Every demo user and its password: {@code <user>-demo}. */
+    private static final Map<String, String> USERS = users();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime() % 1_000_000);
@@ -481,6 +486,11 @@ public class IntegratorIT {
             case "OrderExtrasOrderDraft" -> "{\"code\":\"SHORTER_RESPONSE\",\"reactionHours\":1}";
             case "OrderExtrasPeriodDraft" -> "{\"code\":\"OUT_OF_HOURS\",\"serviceHours\":\"08:00-22:00\","
                     + "\"from\":\"2026-01-01\",\"to\":\"2026-01-31\"}";
+            case "PortalUserDraft" -> "{\"userName\":\"probe-" + n + "\",\"email\":\"probe-" + n
+                    + "@example.com\",\"role\":\"SELF_SERVICE\",\"deviceIds\":[]}";
+            case "PortalUserChange" -> "{\"role\":\"SELF_SERVICE\",\"deviceIds\":[]}";
+            case "PasswordResetResourceResetRequest" -> "{\"email\":\"nobody-" + n + "@example.com\"}";
+            case "PasswordResetResourceNewPassword" -> "{\"password\":\"probe-password-" + n + "\"}";
             default -> throw new AssertionError("no valid body known for schema " + schema
                     + ": add one so the probe covers the new operation");
         };
@@ -498,7 +508,9 @@ public class IntegratorIT {
                 : template.startsWith("/contracts") ? String.valueOf(f.contract) : String.valueOf(f.device);
         return template.replace("{id}", id).replace("{vendor}", vendor).replace("{market}", "NO")
                 .replace("{package}", "PLUS").replace("{pauseId}", "1")
-                .replace("{loanId}", "1");
+                .replace("{loanId}", "1")
+                .replace("{organisationId}", String.valueOf(f.organisation)).replace("{userId}", "1")
+                .replace("{token}", "probe-token");
     }
 
     /** The current ETag of a record, for a change that must be refused for its body, not for a missing If-Match. */
@@ -603,20 +615,26 @@ public class IntegratorIT {
         int tried = 0;
         int requests = 0;
         List<String> failures = new ArrayList<>();
-        for (String user : List.of("admin", "staff", "fjordvik", "oresund")) {
+        for (String user : USERS.keySet()) {
             JsonNode organisations = list("/organisations");
             JsonNode devices = list("/devices");
             JsonNode contracts = list("/contracts");
-            JsonNode own = JSON.readTree(http.get(API + "/organisations", user, pw(user)).body());
             boolean customer = !user.equals("admin") && !user.equals("staff");
+            // a portal user belongs to the organisation of the customer user its name starts with
+            String legacy = user.contains("-") ? user.substring(0, user.indexOf('-')) : user;
+            JsonNode own = JSON.readTree(http.get(API + "/organisations", legacy, pw(legacy)).body());
             if (customer && before == null) {
                 // dealers' writes above were allowed; from here on nothing may change
                 before = fullSnapshot(list("/devices"));
             }
             if (customer) {
-                assertEquals(user + " sees exactly its own organisation", 1, own.size());
+                assertEquals(legacy + " sees exactly its own organisation", 1, own.size());
             }
             long ownId = customer ? own.get(0).path("id").asLong() : mine.organisation;
+            // what the user's role lets it see of its own organisation's devices (PORTAL-ROLE-2..4)
+            List<Long> visible = new ArrayList<>();
+            JSON.readTree(http.get(API + "/devices", user, pw(user)).body()).forEach(d -> visible.add(d.path("id")
+                    .asLong()));
             List<String> markers = new ArrayList<>();
             List<Long> otherOrgs = new ArrayList<>();
             List<Long> otherDevices = new ArrayList<>();
@@ -630,7 +648,7 @@ public class IntegratorIT {
                 }
             });
             devices.forEach(d -> {
-                if (customer && d.path("organisationId").asLong() != ownId) {
+                if (customer && !visible.contains(d.path("id").asLong())) {
                     otherDevices.add(d.path("id").asLong());
                     markers.add(quoted(d.path("serialNumber").asText()));
                 }
@@ -642,7 +660,8 @@ public class IntegratorIT {
             });
             for (Operation op : ops) {
                 tried++;
-                List<Long> targets = !op.template.contains("{id}") ? List.of(-1L)
+                boolean targeted = op.template.contains("{id}") || op.template.contains("{organisationId}");
+                List<Long> targets = !targeted ? List.of(-1L)
                         : !customer ? List.of(op.method.equals("DELETE") ? 999_999_999L
                                 : op.template.startsWith("/organisations") ? mine.organisation
                                 : op.template.startsWith("/contracts") ? mine.contract : mine.device)
@@ -666,9 +685,10 @@ public class IntegratorIT {
                             failures.add(what + " shows " + marker);
                         }
                     }
+                    // a password-reset request is aimed at an e-mail address, not at an organisation
                     boolean write = !op.method.equals("GET") && !op.template.equals("/response-deadline")
-                            && !op.template.endsWith("/preview");
-                    if (customer && op.template.contains("{id}") && reply.status() != 404) {
+                            && !op.template.endsWith("/preview") && !op.template.equals("/password-reset");
+                    if (customer && targeted && reply.status() != 404) {
                         failures.add(what + ": another organisation's resource must answer 404");
                     } else if (customer && write && reply.status() < 400) {
                         failures.add(what + ": a customer's write aimed at another organisation was accepted");
@@ -677,7 +697,8 @@ public class IntegratorIT {
             }
         }
         assertEquals("the customers' walk changed data", before, fullSnapshot(list("/devices")));
-        System.out.println("Cross-tenant walker: " + ops.size() + " operations x 4 roles = " + tried + " tried, "
+        System.out.println("Cross-tenant walker: " + ops.size() + " operations x " + USERS.size() + " users = "
+                + tried + " tried, "
                 + requests + " requests, " + failures.size() + " failures");
         assertTrue(String.join("\n", failures), failures.isEmpty());
     }
@@ -772,6 +793,17 @@ public class IntegratorIT {
             throw new AssertionError(e);
         }
         assertFalse(reply.body(), reply.body().length() > 500);
+    }
+
+    private static Map<String, String> users() {
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String user : List.of("admin", "staff", "fjordvik", "oresund")) {
+            users.put(user, user + "-demo");
+        }
+        for (String customer : CUSTOMERS) {
+            PORTAL_ROLES.forEach(role -> users.put(customer + "-" + role, customer + "-" + role + "-demo"));
+        }
+        return users;
     }
 
     private static String pw(String user) {

@@ -14,8 +14,15 @@ import java.util.Collections;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 import javax.security.auth.Subject;
 
 import org.apache.karaf.features.FeaturesService;
@@ -34,6 +41,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -1025,5 +1033,100 @@ public class PlatformIT {
         return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:d=\"http://dealerhub.org/soap/v1\"><soapenv:Body>" + body
                 + "</soapenv:Body></soapenv:Envelope>";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // portal users (PORTAL-ROLE-1..5, PORTAL-USER-1)
+
+    /**
+     * A portal user invited over REST by its organisation's Administrator sets its password with the link the
+     * invitation e-mail (in the outbox) carries, logs in through the realm's database module, and sees only what
+     * its role allows; a reset link reaches the outbox; a removed user no longer logs in.
+     */
+    @Test
+    public void aPortalUserInvitedOverRestLogsInWithItsPasswordAndSeesWhatItsRoleAllows() throws Exception {
+        String name = "it-manager-" + System.nanoTime() % 1_000_000;
+        String email = name + "@fjordvik.example";
+        // fjordvik, the Administrator of organisation 1 (the users file), and its two devices
+        long mine = firstId(http.get("/api/v1/devices", "fjordvik", "fjordvik-demo").body(), 0);
+        long notMine = firstId(http.get("/api/v1/devices", "fjordvik", "fjordvik-demo").body(), 1);
+        Http.Reply noEmail = http.postJson("/api/v1/organisations/1/users", "fjordvik", "fjordvik-demo",
+                "{\"userName\":\"" + name + "\",\"role\":\"DEVICE_MANAGER\",\"deviceIds\":[" + mine + "]}");
+        assertEquals(noEmail.body(), 422, noEmail.status());
+        assertTrue(noEmail.body(), noEmail.body().contains("PORTAL-USER-1"));
+        Http.Reply invited = http.postJson("/api/v1/organisations/1/users", "fjordvik", "fjordvik-demo",
+                "{\"userName\":\"" + name + "\",\"email\":\"" + email + "\",\"role\":\"DEVICE_MANAGER\","
+                        + "\"deviceIds\":[" + mine + "]}");
+        assertEquals(invited.body(), 201, invited.status());
+        long userId = Http.number(invited.body(), "id");
+        assertEquals("no password yet", 401, http.get("/api/v1/devices", name, "").status());
+
+        String password = "it-manager-secret";
+        Http.Reply set = http.send("/api/v1/password-reset/" + token(email, 1), "POST", null, null,
+                "{\"password\":\"" + password + "\"}");
+        assertEquals(set.body(), 204, set.status());
+        Http.Reply devices = http.get("/api/v1/devices", name, password);
+        assertEquals(devices.body(), 200, devices.status());
+        assertEquals(mine, firstId(devices.body(), 0));
+        assertFalse(devices.body(), devices.body().contains("\"id\":" + notMine + ","));
+        // PORTAL-ROLE-2: an unassigned device of its own organisation does not exist for it
+        assertEquals(404, http.get("/api/v1/devices/" + notMine, name, password).status());
+        assertEquals(404, http.get("/api/v1/devices/" + notMine + "/meter-readings", name, password).status());
+        assertEquals(200, http.get("/api/v1/devices/" + mine + "/meter-readings", name, password).status());
+        Http.Reply admin = http.postJson("/api/v1/organisations/1/users", name, password, "{\"userName\":\"x-"
+                + name + "\",\"email\":\"x@fjordvik.example\",\"role\":\"ADMINISTRATOR\"}");
+        assertEquals(admin.body(), 403, admin.status());
+        assertTrue(admin.body(), admin.body().contains("PORTAL-ROLE-2"));
+
+        // a reset: the same answer for an unknown address, a link only for the known one
+        assertEquals(202, http.send("/api/v1/password-reset", "POST", null, null,
+                "{\"email\":\"nobody-" + name + "@fjordvik.example\"}").status());
+        assertEquals(202, http.send("/api/v1/password-reset", "POST", null, null,
+                "{\"email\":\"" + email + "\"}").status());
+        String reset = token(email, 2);
+        assertEquals(204, http.send("/api/v1/password-reset/" + reset, "POST", null, null,
+                "{\"password\":\"it-manager-secret-2\"}").status());
+        assertEquals(404, http.send("/api/v1/password-reset/" + reset, "POST", null, null,
+                "{\"password\":\"it-manager-secret-3\"}").status());
+        assertEquals(401, http.get("/api/v1/devices", name, password).status());
+        assertEquals(200, http.get("/api/v1/devices", name, "it-manager-secret-2").status());
+
+        // removed by its Administrator: no more logins, at once
+        String etag = http.get("/api/v1/organisations/1/users/" + userId, "fjordvik", "fjordvik-demo").etag();
+        assertEquals(204, http.send("/api/v1/organisations/1/users/" + userId, "DELETE", "fjordvik", "fjordvik-demo",
+                null, etag).status());
+        assertEquals(401, http.get("/api/v1/devices", name, "it-manager-secret-2").status());
+    }
+
+    /** The id of the {@code index}-th record of a JSON list. */
+    private static long firstId(String json, int index) {
+        String rest = json;
+        for (int i = 0; i < index; i++) {
+            rest = rest.substring(rest.indexOf("\"id\":") + 5);
+        }
+        return Http.number(rest, "id");
+    }
+
+    /** The token of the {@code count}-th one-time link e-mailed to the address, read from the outbox table. */
+    private String token(String email, int count) throws Exception {
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=dealerhub)").iterator().next();
+        DataSource ds = bundleContext.getService(ref);
+        List<String> bodies = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT BODY FROM OUTBOX WHERE RECIPIENT = ? ORDER BY ID")) {
+            st.setString(1, email);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    bodies.add(rs.getString(1));
+                }
+            }
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+        assertEquals(bodies.toString(), count, bodies.size());
+        Matcher m = Pattern.compile("/api/v1/password-reset/([A-Za-z0-9_-]+)").matcher(bodies.get(count - 1));
+        assertTrue(bodies.get(count - 1), m.find());
+        return m.group(1);
     }
 }

@@ -1,11 +1,15 @@
 package org.dealerhub.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.apache.karaf.jaas.modules.EncryptionService;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.Counters;
@@ -16,9 +20,12 @@ import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.OrganisationService;
+import org.dealerhub.api.PortalRole;
+import org.dealerhub.api.PortalUser;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.spi.ServicePackageProvider;
+import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -34,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * registry lists them all; it does nothing once the demo organisations exist. It is the readiness part
  * {@code demo}: up once the demo data is in place, so a client that starts at readiness sees it. On an empty
  * database the organisations get the ids 1 to 4 in order (the id sequence starts at 1), which the demo users'
- * roles in etc/users.properties name: fjordvik {@code organisation-1}, oresund {@code organisation-3}.
+ * roles in etc/users.properties name: fjordvik {@code organisation-1}, oresund {@code organisation-3}. Both
+ * organisations get a portal user of each role (PORTAL-ROLE-1..5), e.g. {@code fjordvik-devices}, password
+ * {@code fjordvik-devices-demo}.
  */
 @Component(configurationPid = DemoData.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = ReadinessCheck.class, property = ReadinessCheck.PART + "=" + ReadinessService.DEMO, immediate = true)
@@ -51,6 +60,8 @@ public class DemoData implements ReadinessCheck {
     private final ContractService contracts;
     private final MeterReadingService readings;
     private final VendorRegistry vendors;
+    private final Store store;
+    private final EncryptionService encryption;
     /** What the seeding thread found: null while it runs, then "in place" or why it failed. */
     private volatile String state;
     private final ExecutorService seeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "dealerhub-demo"));
@@ -58,7 +69,8 @@ public class DemoData implements ReadinessCheck {
     @Activate
     public DemoData(@Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
-            @Reference VendorRegistry vendors,
+            @Reference VendorRegistry vendors, @Reference Store store,
+            @Reference(target = "(name=pbkdf2)") EncryptionService encryption,
             @Reference(target = "(vendor.id=canon)") ServicePackageProvider canon,
             @Reference(target = "(vendor.id=konica-minolta-no)") ServicePackageProvider kmNorway,
             @Reference(target = "(vendor.id=konica-minolta-ua)") ServicePackageProvider kmUkraine,
@@ -68,6 +80,8 @@ public class DemoData implements ReadinessCheck {
         this.contracts = contracts;
         this.readings = readings;
         this.vendors = vendors;
+        this.store = store;
+        this.encryption = encryption;
         seeder.execute(this::seedOnce);
     }
 
@@ -148,7 +162,34 @@ public class DemoData implements ReadinessCheck {
                     new MeterReading.Draft(LocalDate.of(2026, 9, 30), new Counters(12_000, 3_000, 800, 200, 0, 900)),
                     new MeterReading.Draft(LocalDate.of(2026, 10, 31), new Counters(13_400, 3_500, 860, 240, 0, 1_020))));
         }
-        LOG.info("Demo data created: 4 organisations, 7 devices, 5 contracts");
+        portalUsers(system, "fjordvik", fjordvik, c3530, c1335);
+        portalUsers(system, "oresund", oresund, c5535, c5535);
+        LOG.info("Demo data created: 4 organisations, 7 devices, 5 contracts, 10 portal users");
+    }
+
+    /**
+     * One portal user of each role (PORTAL-ROLE-1..5), named {@code <prefix>-<role>}, with the password
+     * {@code <name>-demo}; the device managers are assigned one device each.
+     */
+    private void portalUsers(Caller c, String prefix, long org, long managed, long bothManaged) {
+        Map<String, PortalUser.Draft> users = new LinkedHashMap<>();
+        users.put(prefix + "-admin", new PortalUser.Draft(null, null, PortalRole.ADMINISTRATOR, List.of()));
+        users.put(prefix + "-devices", new PortalUser.Draft(null, null, PortalRole.DEVICE_MANAGER, List.of(managed)));
+        users.put(prefix + "-stock", new PortalUser.Draft(null, null, PortalRole.STOCK_MANAGER, List.of()));
+        users.put(prefix + "-both", new PortalUser.Draft(null, null, PortalRole.DEVICE_AND_STOCK_MANAGER,
+                List.of(bothManaged)));
+        users.put(prefix + "-self", new PortalUser.Draft(null, null, PortalRole.SELF_SERVICE, List.of()));
+        Instant now = Instant.now();
+        users.forEach((name, d) -> {
+            String hash = PortalUserServiceImpl.HASH_PREFIX + encryption.createEncryption(Map.of())
+                    .encryptPassword(name + "-demo");
+            store.tx(r -> {
+                PortalUser user = r.portalUsers().create(c, org, new PortalUser.Draft(name, name + "@demo.example",
+                        d.role(), d.deviceIds()), now);
+                r.portalUsers().password(user.id(), hash);
+                return null;
+            });
+        });
     }
 
     private long org(Caller c, String name, String account, String system, String market) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,9 +36,14 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.PortalRole;
+import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -48,12 +54,14 @@ import org.slf4j.LoggerFactory;
  * Authenticates against a Karaf JAAS realm and maps the user's roles to a {@link Caller}:
  * {@code dealer-admin}, {@code dealer-staff}, or {@code customer} together with exactly one
  * {@code organisation-<id>} binding the user to one organisation by its id, which never changes and is never reused
- * (PORTAL-ACCT-1).
+ * (PORTAL-ACCT-1), and at most one portal role {@code portal-<role>} (PORTAL-ROLE-1..5; none: Administrator). Portal
+ * users come from the database (the realm's JDBCLoginModule), the others from the realm's users file.
  * <p>
  * A successful login is remembered briefly (keyed by a hash of the credentials, never the password), because the
  * realm's passwords are hashed slowly on purpose; what is remembered is forgotten as soon as the realm's users file
- * changes (a user removed, a password or role changed), so a change applies to the very next request. A realm
- * without a users file is asked on every request.
+ * changes (a user removed, a password or role changed), so a change applies to the very next request; a portal
+ * user's as soon as its row's version moves (any change of it, or its removal). A realm without a users file is
+ * asked on every request.
  * <p>
  * Failed logins are throttled per user name and per address ({@link LoginThrottle}): a locked user or address is
  * refused with {@link Authentication.Throttled} before the realm is asked.
@@ -94,11 +102,13 @@ public class JaasAuthentication implements Authentication {
     static final String ORGANISATION_PREFIX = "organisation-";
     /** The binding by customer account number, which an account renumbering could move to another organisation. */
     static final String OLD_ORG_PREFIX = "org-";
+    static final String PORTAL_PREFIX = "portal-";
     private static final Logger LOG = LoggerFactory.getLogger(JaasAuthentication.class);
     /** The login module option naming a properties realm's users file. */
     static final String USERS_FILE = "users";
 
-    private record Remembered(Caller caller, Instant until, List<Object> realmVersion) {
+    /** {@code portalVersion}: for a portal user, the version of its row the login was checked against. */
+    private record Remembered(Caller caller, Instant until, List<Object> realmVersion, Optional<Long> portalVersion) {
     }
 
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
@@ -107,6 +117,8 @@ public class JaasAuthentication implements Authentication {
     private volatile Config config;
     private volatile LoginThrottle users;
     private volatile LoginThrottle addresses;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Store store;
 
     public JaasAuthentication() {
         this(Configuration::getConfiguration, Clock.systemUTC());
@@ -150,10 +162,13 @@ public class JaasAuthentication implements Authentication {
         List<Object> version = realmVersion(realm);
         String key = key(user, password);
         Remembered r = remembered.get(key);
-        if (r != null && r.until().isAfter(now) && r.realmVersion().equals(version)) {
+        if (r != null && r.until().isAfter(now) && r.realmVersion().equals(version)
+                && (r.portalVersion().isEmpty() || r.portalVersion().equals(portalVersion(user)))) {
             users.succeeded(user);
             return Optional.of(r.caller());
         }
+        // read before the login, as the realm's version
+        Optional<Long> portalVersion = portalVersion(user);
         Optional<Set<String>> roles = login(realm, user, password);
         if (roles.isEmpty()) {
             users.failed(user, now);
@@ -164,13 +179,22 @@ public class JaasAuthentication implements Authentication {
         }
         users.succeeded(user);
         Optional<Caller> caller = toCaller(user, roles.get());
-        if (caller.isPresent() && config.cacheSeconds() > 0 && !version.isEmpty()) {
+        boolean portal = roles.get().stream().anyMatch(role -> role.startsWith(PORTAL_PREFIX));
+        if (caller.isPresent() && config.cacheSeconds() > 0 && !version.isEmpty()
+                && (!portal || portalVersion.isPresent())) {
             if (remembered.size() > 10_000) {
                 remembered.clear();
             }
-            remembered.put(key, new Remembered(caller.get(), now.plusSeconds(config.cacheSeconds()), version));
+            remembered.put(key, new Remembered(caller.get(), now.plusSeconds(config.cacheSeconds()), version,
+                    portal ? portalVersion : Optional.empty()));
         }
         return caller;
+    }
+
+    /** The version of the portal user of that name, if there is one and the database is there. */
+    private Optional<Long> portalVersion(String user) {
+        Store store = this.store;
+        return store == null ? Optional.empty() : store.read(r -> r.portalUsers().loginVersion(user));
     }
 
     /**
@@ -243,7 +267,7 @@ public class JaasAuthentication implements Authentication {
             return Optional.of(new Caller(user, Caller.Role.DEALER_STAFF, Optional.empty()));
         }
         if (roles.contains(CUSTOMER)) {
-            return Optional.of(Caller.customer(user, organisation(user, roles)));
+            return Optional.of(Caller.portal(user, organisation(user, roles), portalRole(user, roles)));
         }
         return Optional.empty();
     }
@@ -263,6 +287,16 @@ public class JaasAuthentication implements Authentication {
         } catch (NumberFormatException e) {
             throw refused(user, "has an organisation role without a number: " + bindings.get(0));
         }
+    }
+
+    /** PORTAL-ROLE-1..5: at most one portal role; a customer user without one is its organisation's Administrator. */
+    private static PortalRole portalRole(String user, Set<String> roles) {
+        List<PortalRole> portal = Arrays.stream(PortalRole.values()).filter(p -> roles.contains(p.realmRole()))
+                .toList();
+        if (portal.size() > 1) {
+            throw refused(user, "has more than one portal role: " + portal);
+        }
+        return portal.isEmpty() ? PortalRole.ADMINISTRATOR : portal.get(0);
     }
 
     private static DomainException refused(String user, String why) {

@@ -25,6 +25,7 @@ import org.dealerhub.api.spi.ResponseTimeRule;
 import org.dealerhub.api.spi.ServicePackage;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.api.spi.VendorProfile;
+import org.dealerhub.jaas.Pbkdf2Encryption;
 import org.dealerhub.persistence.JpaStore;
 import org.dealerhub.persistence.TestDatabase;
 import org.dealerhub.persistence.api.Store;
@@ -56,6 +57,7 @@ final class TestPlatform implements AutoCloseable {
     final OrderServiceImpl orders;
     final OrderOperationsImpl operations;
     final SlaReportsImpl reports;
+    final PortalUserServiceImpl portalUsers;
 
     TestPlatform() throws Exception {
         DataSource ds = database.dataSource();
@@ -88,6 +90,8 @@ final class TestPlatform implements AutoCloseable {
         orders = new OrderServiceImpl(store, deadlines, calendars, clock);
         operations = new OrderOperationsImpl(store, orders, readings, vendors, calendars, clock);
         reports = new SlaReportsImpl(store, calendars, orders, clock);
+        portalUsers = new PortalUserServiceImpl(store, new Pbkdf2Encryption(), clock,
+                Configs.of(PortalUserServiceImpl.Config.class, Map.of("baseUrl", "https://portal.example")));
     }
 
     /** A vendor "acme" in NO with package BASIC under the given terms version, as a bundle would register it. */

@@ -14,7 +14,11 @@ final class JpaContracts extends VersionedRecords<ContractEntity, StoredContract
 
     JpaContracts(EntityManager em) {
         super(em, ContractEntity.class, "contract",
-                "SELECT x FROM Contract x WHERE (:scope = -1 OR x.organisationId = :scope)");
+                "SELECT x FROM Contract x WHERE (:scope = -1 OR x.organisationId = :scope)"
+                        // PORTAL-ROLE-2: a device manager sees the contracts of its assigned devices
+                        + " AND (:restricted = 0 OR EXISTS (SELECT c FROM Contract c JOIN c.deviceIds cd,"
+                        + " PortalUser pu JOIN pu.deviceIds pd WHERE c.id = x.id AND pu.userName = :assignee"
+                        + " AND pu.removedAt IS NULL AND pd = cd))");
     }
 
     @Override

@@ -14,9 +14,12 @@ import org.dealerhub.persistence.api.DeviceRepository;
 
 final class JpaDevices extends VersionedRecords<DeviceEntity, Device> implements DeviceRepository {
 
-    /** A device is visible to the organisations that own it or owned it before. */
+    /**
+     * A device is visible to the organisations that own it or owned it before; to a device manager if assigned to
+     * it (PORTAL-ROLE-2).
+     */
     static final String VISIBLE = "(:scope = -1 OR EXISTS (SELECT h FROM DeviceOwnership h"
-            + " WHERE h.deviceId = x.id AND h.organisationId = :scope))";
+            + " WHERE h.deviceId = x.id AND h.organisationId = :scope)) AND " + Scope.assigned("x.id");
 
     JpaDevices(EntityManager em) {
         super(em, DeviceEntity.class, "device", "SELECT x FROM Device x WHERE " + VISIBLE);

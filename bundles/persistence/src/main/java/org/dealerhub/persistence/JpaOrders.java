@@ -21,7 +21,8 @@ final class JpaOrders extends VersionedRecords<ServiceOrderEntity, StoredOrder> 
 
     JpaOrders(EntityManager em) {
         super(em, ServiceOrderEntity.class, "order",
-                "SELECT x FROM ServiceOrder x WHERE (:scope = -1 OR x.organisationId = :scope)");
+                "SELECT x FROM ServiceOrder x WHERE (:scope = -1 OR x.organisationId = :scope) AND "
+                        + Scope.assigned("x.deviceId"));
     }
 
     @Override
@@ -69,7 +70,7 @@ final class JpaOrders extends VersionedRecords<ServiceOrderEntity, StoredOrder> 
             int limit) {
         // only the given filters, so that no parameter of unknown type is compared with NULL (Derby refuses that)
         StringBuilder jpql = new StringBuilder("SELECT x FROM ServiceOrder x WHERE (:scope = -1 OR"
-                + " x.organisationId = :scope)");
+                + " x.organisationId = :scope) AND " + Scope.assigned("x.deviceId"));
         if (state != null) {
             jpql.append(" AND x.state = :state");
         }

@@ -8,6 +8,7 @@ import org.dealerhub.persistence.api.DeviceRepository;
 import org.dealerhub.persistence.api.OrderOperationsRepository;
 import org.dealerhub.persistence.api.OrderRepository;
 import org.dealerhub.persistence.api.OrganisationRepository;
+import org.dealerhub.persistence.api.PortalUserRepository;
 import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
@@ -29,6 +30,7 @@ final class JpaRepositories implements Repositories {
     private final JpaSupport support;
     private final JpaSlaRecords sla;
     private final JpaBilling billing;
+    private final JpaPortalUsers portalUsers;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -42,6 +44,7 @@ final class JpaRepositories implements Repositories {
         support = new JpaSupport(em, contracts);
         sla = new JpaSlaRecords(em);
         billing = new JpaBilling(em);
+        portalUsers = new JpaPortalUsers(em);
     }
 
     @Override
@@ -97,5 +100,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public BillingRepository billing() {
         return billing;
+    }
+
+    @Override
+    public PortalUserRepository portalUsers() {
+        return portalUsers;
     }
 }

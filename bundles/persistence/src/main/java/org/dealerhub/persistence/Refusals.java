@@ -32,7 +32,8 @@ final class Refusals {
             "UQ_TERMS_VENDOR_VERSION", new Constraint("version", "KMNO-TERMS-1",
                     "this terms version of the vendor is already published"),
             "UQ_ORDER_NUMBER", new Constraint("number", null, "an order with this number already exists"),
-            "UQ_NAMED_CONTACT", new Constraint("email", "KMUA-SW-1", "the contract already names this contact"));
+            "UQ_NAMED_CONTACT", new Constraint("email", "KMUA-SW-1", "the contract already names this contact"),
+            "UQ_PORTAL_USER_NAME", new Constraint("userName", null, "a user with this name already exists"));
 
     private Refusals() {
     }

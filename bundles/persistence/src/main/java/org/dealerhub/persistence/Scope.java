@@ -4,22 +4,44 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.dealerhub.api.Caller;
+import org.dealerhub.api.PortalRole;
 
 /**
  * The one place that decides whose data a caller reaches (PORTAL-ACCT-1): a dealer user every organisation's, a
  * customer user only its own organisation's. Every query of organisation data is made here, with the caller's
  * scope bound to {@code :scope}; the repositories' visibility conditions read {@code (:scope = -1 OR ...)}.
+ * <p>
+ * Within its organisation a portal user reaches what its role allows: a device manager only the devices assigned to
+ * it and their readings, orders and contracts (PORTAL-ROLE-2: {@link #assigned}, bound to {@code :restricted} and
+ * {@code :assignee}); a stock manager or self-service user no device data at all (PORTAL-ROLE-3, -4: scope
+ * {@link #NONE}, which is no organisation's id).
  */
 final class Scope {
 
     /** The scope of dealer users: every organisation. */
     static final long ALL = -1;
+    /** The scope of portal users who see no organisation data: ids start at 1. */
+    static final long NONE = 0;
 
     private Scope() {
     }
 
     static long of(Caller caller) {
-        return caller.isDealer() ? ALL : caller.organisationId().orElseThrow();
+        if (caller.isDealer()) {
+            return ALL;
+        }
+        PortalRole role = caller.portalRole();
+        return role == PortalRole.ADMINISTRATOR || role.managesDevices() ? caller.organisationId().orElseThrow()
+                : NONE;
+    }
+
+    /**
+     * PORTAL-ROLE-2: the condition that the device whose id is the JPQL path {@code deviceId} is one the caller
+     * handles: any, unless the caller is a device manager; then one assigned to it.
+     */
+    static String assigned(String deviceId) {
+        return "(:restricted = 0 OR EXISTS (SELECT pu FROM PortalUser pu JOIN pu.deviceIds pd"
+                + " WHERE pu.userName = :assignee AND pu.removedAt IS NULL AND pd = " + deviceId + "))";
     }
 
     /** Whether the caller reaches the organisation's data. */
@@ -30,6 +52,11 @@ final class Scope {
 
     /** A query of organisation data with the caller's scope bound. */
     static <T> TypedQuery<T> query(EntityManager em, Caller caller, String jpql, Class<T> type) {
-        return em.createQuery(jpql, type).setParameter("scope", of(caller));
+        TypedQuery<T> query = em.createQuery(jpql, type).setParameter("scope", of(caller));
+        if (jpql.contains(":assignee")) {
+            boolean restricted = !caller.isDealer() && caller.portalRole().managesDevices();
+            query.setParameter("restricted", restricted ? 1 : 0).setParameter("assignee", caller.user());
+        }
+        return query;
     }
 }

@@ -27,7 +27,8 @@ import org.dealerhub.api.DomainException;
  */
 final class Authenticated implements ContainerRequestFilter {
 
-    static final Set<String> PUBLIC = Set.of("health", "openapi.json", "docs");
+    /** Public: no data; and a portal user's one-time links, which it uses without a password. */
+    static final Set<String> PUBLIC = Set.of("health", "openapi.json", "docs", "password-reset");
 
     private final Authentication authentication;
 

@@ -19,6 +19,7 @@ import org.dealerhub.api.OrderExtras;
 import org.dealerhub.api.OrderOperations;
 import org.dealerhub.api.OrderService;
 import org.dealerhub.api.SlaReports;
+import org.dealerhub.api.PortalUserService;
 import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.Readiness;
@@ -70,7 +71,8 @@ public class RestServer {
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
             @Reference OrderOperations operations, @Reference SoftwareSupport software,
-            @Reference OrderExtras extras, @Reference SlaReports reports, @Reference BillingService billing) {
+            @Reference OrderExtras extras, @Reference SlaReports reports, @Reference BillingService billing,
+            @Reference PortalUserService portalUsers) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -84,6 +86,7 @@ public class RestServer {
                 new OrderExtraResource(orders, extras), new ContractExtraResource(extras),
                 new ContractContactResource(software), new KnownErrorResource(software),
                 new ReportResource(reports), new BillingResource(billing), new InvoiceResource(billing),
+                new PortalUserResource(portalUsers), new PasswordResetResource(portalUsers),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

@@ -22,4 +22,5 @@ public interface Repositories {
     SupportRepository support();
     SlaRecords sla();
     BillingRepository billing();
+    PortalUserRepository portalUsers();
 }
