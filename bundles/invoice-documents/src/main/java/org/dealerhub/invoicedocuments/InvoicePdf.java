@@ -110,7 +110,7 @@ final class InvoicePdf {
         heading();
         for (Invoice.Line line : invoice.lines()) {
             List<String> words = wrap(line.explanation(), SIZE - 1, MARGIN + WIDTH - AMOUNT_COLUMN - TEXT_COLUMN);
-            if (y - LEADING * (1 + words.size()) < MARGIN + 80) {
+            if (y - LEADING * (1 + words.size()) < MARGIN + 80) { // room for the totals below the last line
                 newPage();
                 heading();
             }
@@ -118,9 +118,9 @@ final class InvoicePdf {
             text(line.item(), SIZE, TEXT_COLUMN, y);
             amount(line.amount(), SIZE, y, false);
             y -= LEADING;
-            for (String words1 : words) {
+            for (String explained : words) {
                 page.setNonStrokingColor(0.3f);
-                text(words1, SIZE - 1, TEXT_COLUMN, y);
+                text(explained, SIZE - 1, TEXT_COLUMN, y);
                 page.setNonStrokingColor(0f);
                 y -= LEADING - 1;
             }

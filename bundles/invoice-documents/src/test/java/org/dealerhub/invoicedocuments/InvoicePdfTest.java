@@ -7,7 +7,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -69,6 +72,28 @@ class InvoicePdfTest {
                 .contains("I alt inkl. moms 3.554,50"));
         String en = render(Invoices.norwegian(), Locale.ENGLISH, "invoice-en.png");
         assertTrue(en.contains("Total incl. VAT 3,554.50") && en.contains("Nov 29, 2026"), en);
+    }
+
+    @Test
+    void manyLinesRunOverPagesWithTheTotalsAfterTheLast() throws IOException {
+        Invoice one = Invoices.norwegian();
+        List<Invoice.Line> lines = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            lines.add(Invoices.line(i, "Fargeklikk A4, enhet " + i, "100", "0.40", "0", "CANON-VOL-3",
+                    "Colour A4 clicks"));
+        }
+        // 60 × 40.00 = 2400.00, VAT 600.00, gross 3000.00
+        Invoice many = new Invoice(one.id(), one.runId(), one.contractId(), one.organisationId(), one.vendor(),
+                one.market(), one.seller(), one.buyer(), one.currency(), one.periodFrom(), one.periodTo(),
+                one.issued(), one.createdAt(), new BigDecimal("2400.00"), one.vatRate(), new BigDecimal("600.00"),
+                new BigDecimal("3000.00"), lines);
+        try (PDDocument document = Loader.loadPDF(InvoicePdf.write(many, LocalDate.of(2026, 12, 13), Locale.ENGLISH))) {
+            assertTrue(document.getNumberOfPages() > 1);
+            PDFTextStripper last = new PDFTextStripper();
+            last.setStartPage(document.getNumberOfPages());
+            String text = last.getText(document);
+            assertTrue(text.contains("enhet 60") && text.contains("Total incl. VAT 3,000.00"), text);
+        }
     }
 
     @Test

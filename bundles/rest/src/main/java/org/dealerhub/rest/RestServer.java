@@ -12,6 +12,7 @@ import org.dealerhub.api.Authentication;
 import org.dealerhub.api.BillingService;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
+import org.dealerhub.api.InvoiceDocuments;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
@@ -65,7 +66,7 @@ public class RestServer {
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference MarketCalendars calendars, @Reference ResponseDeadlines deadlines,
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
-            @Reference BillingService billing) {
+            @Reference BillingService billing, @Reference InvoiceDocuments documents) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -74,7 +75,7 @@ public class RestServer {
                 new MarketResource(markets, calendars), new DeadlineResource(deadlines),
                 new PriceResource(prices), new TermsResource(terms), new OrganisationResource(organisations), new DeviceResource(devices),
                 new ContractResource(contracts, billing), new MeterReadingResource(readings, json), new OrderResource(orders),
-                new BillingResource(billing), new InvoiceResource(billing),
+                new BillingResource(billing), new InvoiceResource(billing, documents),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),
