@@ -3,6 +3,8 @@ package org.dealerhub.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,6 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -17,6 +26,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
 /**
  * A billing run over real HTTP on data it creates (issue 10): the example vendor's billing policy deployed through
@@ -101,6 +112,33 @@ public class BillingIT {
         assertTrue(rows.get(0), rows.get(0).startsWith("invoice,number,issued,seller"));
         assertTrue(rows.get(1), rows.get(1).contains(",fee/2026-01,") && rows.get(1).contains(",250.00,0.00,250.00,"
                 + "EXAMPLE-FEE,"));
+
+        // the PDF a customer reads (PDFBox reads it back) and the PEPPOL BIS 3 UBL (parsed, its sums checked)
+        byte[] pdf = http.bytes("/api/v1/invoices/" + invoiceId, ADMIN, ADMIN_PW, "application/pdf", "nb-NO");
+        assertTrue("no PDF", pdf != null && new String(pdf, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("[\\s\u00a0\u202f]+", " ");
+            System.out.println("Invoice as PDF text:\n" + text);
+            assertTrue(text, text.contains("Faktura") && text.contains("Billing IT AS")
+                    && text.contains("Kundenummer: BILL-IT") && text.contains("(rule EXAMPLE-FEE)")
+                    && text.contains("Sum eks. mva. 750,00") && text.contains("Sum inkl. mva. 937,50"));
+        }
+        Http.Reply ubl = http.get("/api/v1/invoices/" + invoiceId, ADMIN, ADMIN_PW, "application/xml");
+        assertEquals(ubl.body(), 200, ubl.status());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(false);
+        Document xml = factory.newDocumentBuilder().parse(new InputSource(new StringReader(ubl.body())));
+        XPath path = XPathFactory.newInstance().newXPath();
+        assertEquals("urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0",
+                path.evaluate("/Invoice/CustomizationID", xml));
+        assertEquals("380", path.evaluate("/Invoice/InvoiceTypeCode", xml));
+        assertEquals("750.00", path.evaluate("/Invoice/LegalMonetaryTotal/TaxExclusiveAmount", xml));
+        assertEquals("937.50", path.evaluate("/Invoice/LegalMonetaryTotal/TaxInclusiveAmount", xml));
+        assertEquals("750", path.evaluate("sum(/Invoice/InvoiceLine/LineExtensionAmount)", xml));
+        assertEquals(null, http.bytes("/api/v1/invoices/" + invoiceId, "fjordvik", "fjordvik-demo",
+                "application/pdf", "nb-NO"));
+        assertEquals(404, http.get("/api/v1/invoices/" + invoiceId, "fjordvik", "fjordvik-demo", "application/xml")
+                .status());
 
         // the customer of another organisation sees neither the invoice nor it in a list
         assertEquals(404, http.get("/api/v1/invoices/" + invoiceId, "fjordvik", "fjordvik-demo").status());

@@ -97,6 +97,14 @@ final class Http {
         return b;
     }
 
+    /** A GET asking for a media type and a language, answering the body's bytes (a PDF), or null unless 200. */
+    byte[] bytes(String path, String user, String password, String accept, String language)
+            throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(request(path, user, password).header("Accept", accept)
+                .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 ? r.body() : null;
+    }
+
     private Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(r.statusCode(), r.body(), r.headers());

@@ -245,8 +245,11 @@ public class SoapIT {
         assertEquals(registered.body(), 200, registered.status());
         String order = registered.body().replaceFirst("(?s).*?<id>(\\d+)</id>.*", "$1");
         int ordersBefore = ordersOf(foreign);
+        long foreignOrganisation = Http.number(http.get("/api/v1/devices/" + foreign, ADMIN, ADMIN_PW).body(),
+                "organisationId");
         Map<String, String> samples = Map.of(
                 "deviceId", "<deviceId>" + foreign + "</deviceId>",
+                "organisationId", "<organisationId>" + foreignOrganisation + "</organisationId>",
                 "reading", reading("2026-01-03", 999_999_999L),
                 "vendor", "<vendor>canon</vendor>",
                 "packageCode", "<packageCode>STANDARD</packageCode>",
@@ -256,7 +259,7 @@ public class SoapIT {
                 "draft", orderDraft(foreign, contract, "walked"),
                 "orderId", "<orderId>" + order + "</orderId>");
         Map<String, List<String>> operations = operations(http.get(PATH + "?wsdl", null, null).body());
-        assertTrue(operations.toString(), operations.size() >= 8);
+        assertTrue(operations.toString(), operations.size() >= 9);
 
         Properties realm = new Properties();
         try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("karaf.etc"), "users.properties"))) {
@@ -289,7 +292,7 @@ public class SoapIT {
                 } else {
                     assertFalse(call + reply.body(), reply.body().contains(marker));
                     assertFalse(call + reply.body(), reply.body().contains("<kind>UNAUTHENTICATED</kind>"));
-                    if (op.getValue().stream().anyMatch(List.of("deviceId", "orderId", "draft")::contains)) {
+                    if (op.getValue().stream().anyMatch(List.of("deviceId", "orderId", "draft", "organisationId")::contains)) {
                         assertFault(reply.body(), "Client", "NOT_FOUND");
                     } else {
                         assertEquals(call + reply.body(), 200, reply.status());

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -28,6 +30,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.BillingService;
 import org.dealerhub.api.Invoice;
+import org.dealerhub.api.InvoiceDocuments;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +40,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Invoices (issue 10): a customer user sees only its own organisation's (PORTAL-ACCT-1), others answer 404. Each
- * line is explained in words with its rule; {@code Accept: text/csv} gives the lines for accounting.
+ * line is explained in words with its rule; {@code Accept: text/csv} gives the lines for accounting,
+ * {@code application/pdf} a PDF for the customer (in the Accept-Language, else the market's language) and
+ * {@code application/xml} PEPPOL BIS Billing 3.0 / EHF UBL for e-invoicing.
  */
 @Path("invoices")
 public class InvoiceResource {
@@ -49,10 +54,17 @@ public class InvoiceResource {
         "from", "to", "quantity", "unitPrice", "due", "billedBefore", "amount", "rule", "description",
         "invoiceNet", "vatRate", "invoiceVat", "invoiceGross"};
 
-    private final BillingService billing;
+    static final String PDF = "application/pdf";
+    /** The language of a market's invoices when the client names none. */
+    private static final Map<String, Locale> MARKET_LOCALE = Map.of("NO", Locale.forLanguageTag("nb-NO"), "DK",
+            Locale.forLanguageTag("da-DK"), "UA", Locale.forLanguageTag("uk-UA"));
 
-    InvoiceResource(BillingService billing) {
+    private final BillingService billing;
+    private final InvoiceDocuments documents;
+
+    InvoiceResource(BillingService billing, InvoiceDocuments documents) {
         this.billing = billing;
+        this.documents = documents;
     }
 
     /** An invoice as a client reads it: its number, and each line explained. */
@@ -108,21 +120,39 @@ public class InvoiceResource {
 
     @GET
     @Path("{id}")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CSV, PDF, MediaType.APPLICATION_XML})
     @Operation(operationId = "getInvoice", summary = "One invoice, each line explained in words with its rule;"
-            + " with Accept: text/csv a row per line for accounting, the invoice's totals repeated on each",
+            + " with Accept: text/csv a row per line for accounting, the invoice's totals repeated on each;"
+            + " application/pdf the invoice for the customer, in the Accept-Language (nb-NO, da-DK, uk-UA, en;"
+            + " else the market's language); application/xml the PEPPOL BIS Billing 3.0 / EHF UBL 2.1 Invoice, or"
+            + " CreditNote when the total is negative",
             responses = {
                     @ApiResponse(responseCode = "200", description = "found", content = {
                             @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(implementation = View.class)),
-                            @Content(mediaType = CSV, schema = @Schema(type = "string"))}),
+                            @Content(mediaType = CSV, schema = @Schema(type = "string")),
+                            @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = MediaType.APPLICATION_XML,
+                                    schema = @Schema(type = "string", description = "UBL 2.1 Invoice or CreditNote"))}),
                     @ApiResponse(responseCode = "404", description = "unknown or not visible")})
     public Response get(@Context SecurityContext security, @Context HttpHeaders headers, @PathParam("id") long id) {
         Invoice invoice = billing.invoice(Authenticated.caller(security), id);
-        // JSON unless the client prefers CSV by name (no Accept, or */*, is JSON)
-        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
-                .filter(m -> !m.isWildcardType() && m.isCompatible(CSV_TYPE)).isPresent();
-        if (!csv) {
+        // JSON unless the client prefers CSV, PDF or XML by name (no Accept, or */*, is JSON)
+        MediaType wanted = headers.getAcceptableMediaTypes().stream().findFirst().filter(m -> !m.isWildcardType())
+                .orElse(MediaType.APPLICATION_JSON_TYPE);
+        if (wanted.isCompatible(MediaType.valueOf(PDF))) {
+            Locale locale = headers.getAcceptableLanguages().stream().findFirst()
+                    .filter(l -> !l.getLanguage().isEmpty() && !"*".equals(l.getLanguage()))
+                    .orElse(MARKET_LOCALE.getOrDefault(invoice.market(), Locale.ENGLISH));
+            return Response.ok(documents.pdf(invoice, locale), PDF).header("Content-Disposition",
+                    "inline; filename=\"" + invoice.number() + ".pdf\"").build();
+        }
+        if (wanted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+            return Response.ok(documents.ubl(invoice), MediaType.APPLICATION_XML + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + invoice.number() + ".xml\"")
+                    .build();
+        }
+        if (!wanted.isCompatible(CSV_TYPE)) {
             return Response.ok(View.of(invoice), MediaType.APPLICATION_JSON_TYPE).build();
         }
         StreamingOutput body = out -> {

@@ -12,6 +12,7 @@ import org.dealerhub.api.Authentication;
 import org.dealerhub.api.BillingService;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
+import org.dealerhub.api.InvoiceDocuments;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
@@ -72,7 +73,7 @@ public class RestServer {
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
             @Reference OrderOperations operations, @Reference SoftwareSupport software,
             @Reference OrderExtras extras, @Reference SlaReports reports, @Reference BillingService billing,
-            @Reference PortalUserService portalUsers) {
+            @Reference PortalUserService portalUsers, @Reference InvoiceDocuments documents) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -85,7 +86,7 @@ public class RestServer {
                 new SoftwareIncidentResource(software), new OrderDisputeResource(orders, software),
                 new OrderExtraResource(orders, extras), new ContractExtraResource(extras),
                 new ContractContactResource(software), new KnownErrorResource(software),
-                new ReportResource(reports), new BillingResource(billing), new InvoiceResource(billing),
+                new ReportResource(reports), new BillingResource(billing), new InvoiceResource(billing, documents),
                 new PortalUserResource(portalUsers), new PasswordResetResource(portalUsers),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),

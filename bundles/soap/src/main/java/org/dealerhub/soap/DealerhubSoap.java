@@ -10,7 +10,7 @@ import javax.xml.bind.annotation.XmlElement;
 
 /**
  * The SOAP contract: meter-reading submission and history, vendor and package listing, and service orders from
- * system to system (issue 9: register, status, open orders). Ids and counters are required (minOccurs 1 in the
+ * system to system (issue 9: register, status, open orders), an organisation's invoices (issue 10). Ids and counters are required (minOccurs 1 in the
  * WSDL) and checked, so a missing one is refused instead of read as 0.
  */
 @WebService(name = "Dealerhub", targetNamespace = DealerhubSoap.NS)
@@ -60,4 +60,11 @@ public interface DealerhubSoap {
     @WebMethod
     @WebResult(name = "order")
     List<Types.OrderInfo> openOrders() throws DealerhubFault;
+
+    /** The organisation's invoices, newest first, each line explained with its rule (issue 10). */
+    @WebMethod
+    @WebResult(name = "invoice")
+    List<Types.InvoiceInfo> invoices(
+            @WebParam(name = "organisationId") @XmlElement(required = true) Long organisationId)
+            throws DealerhubFault;
 }

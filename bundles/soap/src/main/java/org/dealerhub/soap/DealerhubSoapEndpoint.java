@@ -11,13 +11,16 @@ import javax.annotation.Resource;
 import javax.jws.WebService;
 import javax.xml.ws.WebServiceContext;
 
+import org.dealerhub.api.BillingService;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.Invoice;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrderService;
 import org.dealerhub.api.OrderState;
+import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.ServiceOrder;
 import org.dealerhub.api.VendorCatalog;
@@ -29,23 +32,29 @@ import org.slf4j.LoggerFactory;
 public class DealerhubSoapEndpoint implements DealerhubSoap {
 
     private static final Logger LOG = LoggerFactory.getLogger(DealerhubSoapEndpoint.class);
+    private static final int PAGE = 500;
 
     private final MeterReadingService readings;
     private final VendorCatalog vendors;
     private final MarketService markets;
     private final ResponseDeadlines deadlines;
     private final OrderService orders;
+    private final OrganisationService organisations;
+    private final BillingService billing;
 
     @Resource
     private WebServiceContext context;
 
     DealerhubSoapEndpoint(MeterReadingService readings, VendorCatalog vendors, MarketService markets,
-            ResponseDeadlines deadlines, OrderService orders) {
+            ResponseDeadlines deadlines, OrderService orders, OrganisationService organisations,
+            BillingService billing) {
         this.readings = readings;
         this.vendors = vendors;
         this.markets = markets;
         this.deadlines = deadlines;
         this.orders = orders;
+        this.organisations = organisations;
+        this.billing = billing;
     }
 
     @Override
@@ -123,6 +132,23 @@ public class DealerhubSoapEndpoint implements DealerhubSoap {
                     .sorted(Comparator.comparing((ServiceOrder o) -> o.sla() == null ? Instant.MAX : o.sla().deadline())
                             .thenComparingLong(ServiceOrder::id))
                     .map(Types.OrderInfo::of).toList();
+        });
+    }
+
+    @Override
+    public List<Types.InvoiceInfo> invoices(Long organisationId) throws DealerhubFault {
+        return call(() -> {
+            long organisation = required(organisationId, "organisationId");
+            Caller caller = caller();
+            organisations.get(caller, organisation); // NOT_FOUND for one the caller may not see (PORTAL-ACCT-1)
+            List<Types.InvoiceInfo> all = new ArrayList<>();
+            for (int offset = 0;; offset += PAGE) {
+                List<Invoice> page = billing.invoices(caller, organisation, null, null, offset, PAGE);
+                page.forEach(i -> all.add(Types.InvoiceInfo.of(i)));
+                if (page.size() < PAGE) {
+                    return all;
+                }
+            }
         });
     }
 

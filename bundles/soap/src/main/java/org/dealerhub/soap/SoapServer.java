@@ -7,9 +7,11 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.dealerhub.api.Authentication;
+import org.dealerhub.api.BillingService;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrderService;
+import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.ReadinessCheck;
 import org.dealerhub.api.ResponseDeadlines;
 import org.dealerhub.api.VendorCatalog;
@@ -33,13 +35,14 @@ public class SoapServer implements ReadinessCheck {
     @Activate
     public SoapServer(@Reference Authentication authentication, @Reference MeterReadingService readings,
             @Reference VendorCatalog vendors, @Reference MarketService markets,
-            @Reference ResponseDeadlines deadlines, @Reference OrderService orders) {
+            @Reference ResponseDeadlines deadlines, @Reference OrderService orders,
+            @Reference OrganisationService organisations, @Reference BillingService billing) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(ADDRESS);
         factory.setServiceClass(DealerhubSoap.class);
         factory.setServiceBean(new DealerhubSoapEndpoint(readings, vendors, markets, deadlines,
-                orders));
+                orders, organisations, billing));
         factory.getInInterceptors().add(new SoapAuthentication(authentication));
         factory.getInInterceptors().add(new WholeEnvelope());
         factory.getOutFaultInterceptors().add(new FaultShape());

@@ -1,5 +1,6 @@
 package org.dealerhub.soap;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import javax.xml.bind.annotation.XmlType;
 
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.Invoice;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.OrderChannel;
 import org.dealerhub.api.OrderKind;
@@ -264,6 +266,85 @@ final class Types {
             }
             x.respondedAt = o.respondedAt() == null ? null : o.respondedAt().toString();
             x.missing.addAll(o.missing());
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "invoice", namespace = DealerhubSoap.NS)
+    public static class InvoiceInfo {
+        public long id;
+        public String number;
+        public long contractId;
+        public long organisationId;
+        public String vendor;
+        public String market;
+        public String seller;
+        public String buyer;
+        public String buyerAccount;
+        public String currency;
+        /** ISO dates. */
+        public String periodFrom;
+        public String periodTo;
+        public String issued;
+        /** Excluding VAT, the VAT at {@code vatRate} percent, including VAT; in the currency's minor unit. */
+        public BigDecimal net;
+        public BigDecimal vatRate;
+        public BigDecimal vat;
+        public BigDecimal gross;
+        public List<InvoiceLineInfo> lines = new ArrayList<>();
+
+        static InvoiceInfo of(Invoice i) {
+            InvoiceInfo x = new InvoiceInfo();
+            x.id = i.id();
+            x.number = i.number();
+            x.contractId = i.contractId();
+            x.organisationId = i.organisationId();
+            x.vendor = i.vendor();
+            x.market = i.market();
+            x.seller = i.seller().name();
+            x.buyer = i.buyer().name();
+            x.buyerAccount = i.buyer().account();
+            x.currency = i.currency().getCurrencyCode();
+            x.periodFrom = i.periodFrom().toString();
+            x.periodTo = i.periodTo().toString();
+            x.issued = i.issued().toString();
+            x.net = i.net();
+            x.vatRate = i.vatRate();
+            x.vat = i.vat();
+            x.gross = i.gross();
+            i.lines().forEach(l -> x.lines.add(InvoiceLineInfo.of(l)));
+            return x;
+        }
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "invoiceLine", namespace = DealerhubSoap.NS)
+    public static class InvoiceLineInfo {
+        public int number;
+        public Long deviceId;
+        public String item;
+        public BigDecimal quantity;
+        public BigDecimal unitPrice;
+        public BigDecimal amount;
+        public String from;
+        public String to;
+        public String rule;
+        /** The line in words, with its rule and arithmetic. */
+        public String explanation;
+
+        static InvoiceLineInfo of(Invoice.Line l) {
+            InvoiceLineInfo x = new InvoiceLineInfo();
+            x.number = l.number();
+            x.deviceId = l.deviceId();
+            x.item = l.item();
+            x.quantity = l.quantity();
+            x.unitPrice = l.unitPrice();
+            x.amount = l.amount();
+            x.from = l.from().toString();
+            x.to = l.to().toString();
+            x.rule = l.rule();
+            x.explanation = l.explanation();
             return x;
         }
     }
