@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.BillingRun.Outcome.Status;
+import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Invoice;
+import org.dealerhub.api.OrderChannel;
+import org.dealerhub.api.OrderKind;
+import org.dealerhub.api.ServiceOrder;
 import org.dealerhub.core.billing.BillingEngine;
 import org.dealerhub.core.billing.MeterPlausibility;
+import org.dealerhub.core.orders.Breaches;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +82,37 @@ class BillingEngineTest {
         assertEquals(1, recorded.contracts());
         assertEquals(2, recorded.lines());
         assertEquals(new BigDecimal("166.63"), recorded.totals().get(0).gross());
+    }
+
+    /**
+     * BILL-SLA-1: an order whose response deadline was breached credits the next invoice once, by the package's
+     * {@code slaBreachCredit} (250.00), as a line citing the order; the next run credits it no more.
+     */
+    @Test
+    void BILL_SLA_1_aBreachedOrderCreditsTheNextInvoiceOnceCitingTheOrder() {
+        f.platform.vendors.bindRule(TestPlatform.FOUR_HOURS, TestPlatform.ACME);
+        f.platform.clock.set(Instant.parse("2026-02-02T07:00:00Z")); // Monday 08:00 in Oslo: due 12:00
+        ServiceOrder order = f.platform.orders.register(BillingFixture.ADMIN, new ServiceOrder.Draft(device,
+                contract, OrderKind.REPAIR, OrderChannel.WEB, "SI-1", "paper jam", null, 11_000L, "Kari",
+                "kari@fjord.no", Map.of()));
+        f.platform.clock.set(Instant.parse("2026-02-03T12:00:00Z"));
+        assertEquals(1, new Breaches(f.platform.calendars).sweep(f.platform.store, f.platform.clock.instant()));
+
+        BillingRun feb = f.run(FEB_1, FEB_28);
+        Invoice invoice = f.engine.invoices(BillingFixture.ADMIN, null, contract, feb.id(), 0, 10).get(0);
+        Invoice.Line credit = invoice.lines().stream().filter(l -> l.chargeKey().equals("sla-credit/" + order.id()))
+                .findFirst().orElseThrow();
+        // -1 × 250.00 = -250.00, on the day of the breach (Monday 12:00 in Oslo)
+        assertEquals(new BigDecimal("-250.00"), credit.amount());
+        assertEquals("BILL-SLA-1", credit.rule());
+        assertEquals(LocalDate.of(2026, 2, 2), credit.from());
+        assertTrue(credit.description().contains(order.number()), credit.description());
+        // January (never billed before): fee 100.00 + 1,000 clicks × 0.0333 = 33.30; February: fee 100.00, no
+        // clicks; less the credit 250.00: 233.30 - 250.00 = -16.70, a credit note
+        assertEquals(new BigDecimal("-16.70"), invoice.net());
+
+        BillingRun again = f.run(FEB_1, FEB_28);
+        assertEquals(0, again.invoiced());
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.dealerhub.core.billing.BillingEngine;
 
 /**
  * The billing engine on a {@link TestPlatform}, with vendor acme's test policy deployed: NO at 25 % VAT, prices
- * {@code monthlyFee} 100.00 and {@code clickMonoA4} 0.0333 NOK.
+ * {@code monthlyFee} 100.00, {@code clickMonoA4} 0.0333 and {@code slaBreachCredit} 250.00 NOK.
  */
 final class BillingFixture implements AutoCloseable {
 
@@ -100,7 +100,8 @@ final class BillingFixture implements AutoCloseable {
                 }
                 return new PriceList(vendor, market, packageCode, java.util.Currency.getInstance("NOK"),
                         new TreeMap<>(Map.of("monthlyFee", new BigDecimal("100.00"),
-                                "clickMonoA4", new BigDecimal("0.0333"))));
+                                "clickMonoA4", new BigDecimal("0.0333"), BillingEngine.SLA_CREDIT,
+                                new BigDecimal("250.00"))));
             }
 
             @Override
