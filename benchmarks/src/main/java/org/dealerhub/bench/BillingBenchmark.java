@@ -59,8 +59,11 @@ import org.dealerhub.persistence.JpaStore;
 public final class BillingBenchmark {
 
     static final LocalDate YEAR = LocalDate.of(2025, 1, 1);
-    static final String PACKAGE_SNAPSHOT = "{\"vendor\":\"bench\",\"market\":\"NO\",\"code\":\"BASIC\","
-            + "\"name\":\"Basic\",\"termsVersion\":\"2025\",\"included\":[],\"excluded\":[],\"caps\":[]}";
+    /** A {@code ServicePackage} as the core writes a contract's snapshot. */
+    static final String PACKAGE_SNAPSHOT = "{\"vendorId\":\"bench\",\"market\":\"NO\",\"code\":\"BASIC\","
+            + "\"name\":\"Basic\",\"termsVersion\":\"2025\",\"response\":{\"kind\":\"NEXT_BUSINESS_DAY\","
+            + "\"businessHours\":0,\"description\":\"NBD\",\"rule\":null},\"inclusions\":[],\"exclusions\":[],"
+            + "\"volumeCaps\":[]}";
 
     /** A year's fee (12 × monthlyFee) and each device's mono clicks over the year: two lines per contract. */
     static final BillingPolicy POLICY = new BillingPolicy() {
@@ -140,6 +143,9 @@ public final class BillingBenchmark {
                 + " heap used before %,d MB, peak (sum of the pools' peaks) %,d MB, -Xmx %,d MB%n", run.contracts(),
                 run.invoiced(), run.lines(), runS, run.contracts() / runS, heapBefore >> 20, peak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        if (run.parkedCount() > 0) {
+            System.out.printf("Parked: %,d, e.g. %s%n", run.parkedCount(), run.parked().get(0));
+        }
         long againStart = System.nanoTime();
         BillingRun again = engine.run(Caller.system(), new BillingRun.Request(YEAR, YEAR.plusYears(1).minusDays(1),
                 null, false), null);
