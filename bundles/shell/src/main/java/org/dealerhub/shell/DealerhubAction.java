@@ -2,6 +2,8 @@ package org.dealerhub.shell;
 
 import java.io.PrintStream;
 import java.security.AccessController;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.security.auth.Subject;
@@ -45,6 +47,18 @@ abstract class DealerhubAction implements Action {
     }
 
     abstract void run(PrintStream out, Caller caller);
+
+    /**
+     * A console argument naming a constant of {@code type}, in any case, with dashes for underscores
+     * ({@code in-progress}); anything else is refused naming the field and the constants.
+     */
+    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(field, field + " must be one of " + List.of(type.getEnumConstants()));
+        }
+    }
 
     /** The Dealerhub caller of a console session: the subject it runs as (ssh, bin/client, the local console). */
     @SuppressWarnings("removal")

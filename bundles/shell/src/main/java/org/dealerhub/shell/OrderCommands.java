@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -198,14 +197,6 @@ final class OrderCommands {
         }
         return "deadline " + sla.deadline() + ", " + hours(sla.leftMinutes()) + " business time left, "
                 + Open.clock(sla, order);
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(field, field + " must be one of " + List.of(type.getEnumConstants()));
-        }
     }
 
     /** name=value pairs as a map; anything else is refused. */

@@ -3,7 +3,6 @@ package org.dealerhub.shell;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -232,13 +231,5 @@ final class OrderOperationCommands {
             throw DomainException.invalid(field, field + " are six numbers: " + COUNTERS);
         }
         return new Counters(v[0], v[1], v[2], v[3], v[4], v[5]);
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(field, field + " must be one of " + List.of(type.getEnumConstants()));
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.dealerhub.shell;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,14 +21,6 @@ import org.dealerhub.api.SoftwareSupport;
 final class SoftwareCommands {
 
     private SoftwareCommands() {
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String raw, String field) {
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(field, field + " must be one of " + List.of(type.getEnumConstants()));
-        }
     }
 
     static void print(PrintStream out, SoftwareSupport.Incident i) {
@@ -73,7 +63,7 @@ final class SoftwareCommands {
 
         @Override
         void run(PrintStream out, Caller caller) {
-            SoftwareSupport.Priority p = parse(SoftwareSupport.Priority.class, priority, "priority");
+            SoftwareSupport.Priority p = parse(SoftwareSupport.Priority.class, "priority", priority);
             long version = software.incident(caller, order).version();
             print(out, software.changePriority(caller, order, version, new SoftwareSupport.PriorityChange(p, reason)));
         }
@@ -95,7 +85,7 @@ final class SoftwareCommands {
 
         @Override
         void run(PrintStream out, Caller caller) {
-            SoftwareSupport.ClosingReason r = parse(SoftwareSupport.ClosingReason.class, reason, "reason");
+            SoftwareSupport.ClosingReason r = parse(SoftwareSupport.ClosingReason.class, "reason", reason);
             long version = software.incident(caller, order).version();
             print(out, software.close(caller, order, version, new SoftwareSupport.Closure(r, note)));
         }
@@ -138,7 +128,7 @@ final class SoftwareCommands {
 
         @Override
         void run(PrintStream out, Caller caller) {
-            OrderExtras.Code c = parse(OrderExtras.Code.class, code, "code");
+            OrderExtras.Code c = parse(OrderExtras.Code.class, "code", code);
             BigDecimal h;
             try {
                 h = hours == null ? null : new BigDecimal(hours);

@@ -2,7 +2,6 @@ package org.dealerhub.shell;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -10,7 +9,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.dealerhub.api.Caller;
-import org.dealerhub.api.DomainException;
 import org.dealerhub.api.PortalRole;
 import org.dealerhub.api.PortalUser;
 import org.dealerhub.api.PortalUserService;
@@ -19,14 +17,6 @@ import org.dealerhub.api.PortalUserService;
 final class UserCommands {
 
     private UserCommands() {
-    }
-
-    static PortalRole role(String role) {
-        try {
-            return PortalRole.valueOf(role.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("role", "role must be one of " + List.of(PortalRole.values()));
-        }
     }
 
     @Service
@@ -68,7 +58,7 @@ final class UserCommands {
 
         @Override
         void run(PrintStream out, Caller caller) {
-            PortalUser u = users.invite(caller, organisation, new PortalUser.Draft(user, email, role(role),
+            PortalUser u = users.invite(caller, organisation, new PortalUser.Draft(user, email, parse(PortalRole.class, "role", role),
                     devices == null ? List.of() : devices));
             out.println("Invited portal user " + u.id() + " (" + u.userName() + ", " + u.role() + "): a link to set"
                     + " its password is on its way to " + u.email());
