@@ -82,11 +82,8 @@ public class ContractResource {
             @Parameter(description = "the ETag of the version the change is based on", required = true)
             @HeaderParam(Preconditions.IF_MATCH) String ifMatch, BillingTerms terms) {
         Caller caller = Authenticated.caller(security);
-        if (ifMatch == null) {
-            contracts.get(caller, id); // a contract the caller may not see is 404, never 428
-        }
-        Contract changed = contracts.setBillingTerms(caller, id, Preconditions.version(ifMatch),
-                terms == null ? null : terms.billingTerms());
+        long version = Preconditions.version(ifMatch, () -> contracts.get(caller, id));
+        Contract changed = contracts.setBillingTerms(caller, id, version, terms == null ? null : terms.billingTerms());
         return Preconditions.tagged(new BillingTerms(contracts.billingTerms(caller, id)), changed.version());
     }
 

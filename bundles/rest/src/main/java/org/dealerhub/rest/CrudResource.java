@@ -55,10 +55,7 @@ final class CrudResource<T, D> {
      * answers 404 (never a hint that it exists), and only a visible record answers 428.
      */
     private long expectedVersion(SecurityContext security, long key, String ifMatch) {
-        if (ifMatch == null) {
-            service.get(Authenticated.caller(security), key);
-        }
-        return Preconditions.version(ifMatch);
+        return Preconditions.version(ifMatch, () -> service.get(Authenticated.caller(security), key));
     }
 
     private Response tagged(T record) {

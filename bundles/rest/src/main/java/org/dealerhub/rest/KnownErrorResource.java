@@ -81,11 +81,8 @@ public class KnownErrorResource {
     public Response fix(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = "the ETag of the version the change is based on", required = true)
             @HeaderParam(Preconditions.IF_MATCH) String ifMatch, SoftwareSupport.FixRelease release) {
-        if (ifMatch == null) {
-            software.knownError(Authenticated.caller(security), id);
-        }
-        SoftwareSupport.KnownError known = software.releaseFix(Authenticated.caller(security), id,
-                Preconditions.version(ifMatch), release);
+        long version = Preconditions.version(ifMatch, () -> software.knownError(Authenticated.caller(security), id));
+        SoftwareSupport.KnownError known = software.releaseFix(Authenticated.caller(security), id, version, release);
         return Preconditions.tagged(known, known.version());
     }
 }

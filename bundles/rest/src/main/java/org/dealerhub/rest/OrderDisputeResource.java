@@ -49,11 +49,8 @@ public class OrderDisputeResource {
     public Response dispute(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = SoftwareIncidentResource.IF_MATCH_DOC, required = true)
             @HeaderParam(Preconditions.IF_MATCH) String ifMatch, SoftwareSupport.Dispute dispute) {
-        if (ifMatch == null) {
-            orders.get(Authenticated.caller(security), id);
-        }
-        ServiceOrder order = software.dispute(Authenticated.caller(security), id, Preconditions.version(ifMatch),
-                dispute);
+        long version = Preconditions.version(ifMatch, () -> orders.get(Authenticated.caller(security), id));
+        ServiceOrder order = software.dispute(Authenticated.caller(security), id, version, dispute);
         return Preconditions.tagged(order, order.version());
     }
 }

@@ -59,10 +59,8 @@ public class OrderExtraResource {
     public Response buy(@Context SecurityContext security, @PathParam("id") long id,
             @Parameter(description = SoftwareIncidentResource.IF_MATCH_DOC, required = true)
             @HeaderParam(Preconditions.IF_MATCH) String ifMatch, OrderExtras.OrderDraft draft) {
-        if (ifMatch == null) {
-            orders.get(Authenticated.caller(security), id);
-        }
-        ServiceOrder order = extras.buy(Authenticated.caller(security), id, Preconditions.version(ifMatch), draft);
+        long version = Preconditions.version(ifMatch, () -> orders.get(Authenticated.caller(security), id));
+        ServiceOrder order = extras.buy(Authenticated.caller(security), id, version, draft);
         return Preconditions.tagged(order, order.version());
     }
 }

@@ -50,10 +50,7 @@ public class OrderResource {
      * still answers 404 (never a hint that it exists), and only a visible one answers 428.
      */
     private long expected(SecurityContext security, long id, String ifMatch) {
-        if (ifMatch == null) {
-            orders.get(Authenticated.caller(security), id);
-        }
-        return Preconditions.version(ifMatch);
+        return Preconditions.version(ifMatch, () -> orders.get(Authenticated.caller(security), id));
     }
 
     private final OrderService orders;

@@ -122,9 +122,6 @@ public class PortalUserResource {
 
     /** As {@link CrudResource}: without If-Match, what the caller may not see still answers 404, not 428. */
     private long expected(Caller caller, long organisationId, long userId, String ifMatch) {
-        if (ifMatch == null) {
-            users.get(caller, organisationId, userId);
-        }
-        return Preconditions.version(ifMatch);
+        return Preconditions.version(ifMatch, () -> users.get(caller, organisationId, userId));
     }
 }

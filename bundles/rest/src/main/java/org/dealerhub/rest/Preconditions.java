@@ -36,6 +36,18 @@ final class Preconditions {
         }
     }
 
+    /**
+     * The version If-Match names, for a change of a record {@code lookUp} reads as the caller. Without If-Match the
+     * record is looked up first, so one the caller may not see answers 404 (never a hint that it exists) and only a
+     * visible one answers 428.
+     */
+    static long version(String ifMatch, Runnable lookUp) {
+        if (ifMatch == null) {
+            lookUp.run();
+        }
+        return version(ifMatch);
+    }
+
     /** The one entity tag an If-Match header names, without quotes. */
     static String tag(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

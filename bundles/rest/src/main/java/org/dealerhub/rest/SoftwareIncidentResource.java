@@ -41,10 +41,7 @@ public class SoftwareIncidentResource {
 
     /** Without If-Match the incident is looked up first: one the caller may not see answers 404, never 428. */
     private long expected(SecurityContext security, long id, String ifMatch) {
-        if (ifMatch == null) {
-            software.incident(Authenticated.caller(security), id);
-        }
-        return Preconditions.version(ifMatch);
+        return Preconditions.version(ifMatch, () -> software.incident(Authenticated.caller(security), id));
     }
 
     @GET
