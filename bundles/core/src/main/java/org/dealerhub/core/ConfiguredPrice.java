@@ -1,8 +1,6 @@
 package org.dealerhub.core;
 
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,7 +12,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * One package's prices from a factory configuration {@code etc/org.dealerhub.price-<vendor>-<market>-<package>.cfg}:
- * {@code vendor}, {@code market}, {@code package} and one {@code price.<name>} entry per amount.
+ * {@code vendor}, {@code market}, {@code package} and one {@code price.<name>} entry per amount in force since ever,
+ * and one {@code price.<yyyy-MM-dd>.<name>} entry per amount of the version in force from that day (BILL-PRICE-1;
+ * each dated version is complete).
  */
 @Component(service = PriceSource.class, configurationPid = PriceBookService.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -40,14 +40,7 @@ public class ConfiguredPrice implements PriceSource {
     @Activate
     @Modified
     void configure(Config config, Map<String, Object> properties) {
-        Map<String, BigDecimal> prices = new TreeMap<>();
-        properties.forEach((key, value) -> {
-            if (key.startsWith(PriceBookService.PRICE_PREFIX)) {
-                prices.put(key.substring(PriceBookService.PRICE_PREFIX.length()),
-                        new BigDecimal(String.valueOf(value).trim()));
-            }
-        });
-        entry = new Entry(config.vendor(), config.market(), config.package$(), prices);
+        entry = new Entry(config.vendor(), config.market(), config.package$(), PriceBookService.versions(properties));
     }
 
     @Override

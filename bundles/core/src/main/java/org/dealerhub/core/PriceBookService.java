@@ -2,9 +2,14 @@ package org.dealerhub.core;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Prices are configuration: read from the {@link ConfiguredPrice} factory configurations, changed through
  * ConfigAdmin (Karaf writes the change back to the etc/ file, so it survives restarts), in the market's currency.
+ * BILL-PRICE-1 (platform decision): prices are dated. A change takes effect from its {@code validFrom} day (today
+ * in the market when not given) as a complete version of the package's prices; the versions before that day keep
+ * their amounts in the same file, so billing a period again, or billing it late, uses the prices in force in it.
  */
 @Component
 public class PriceBookService implements PriceBook {
@@ -62,18 +70,20 @@ public class PriceBookService implements PriceBook {
     private final ConfigurationAdmin configurationAdmin;
     private final MarketService markets;
     private final VendorCatalog vendors;
+    private final Clock clock;
 
     @Activate
     public PriceBookService(@Reference ConfigurationAdmin configurationAdmin, @Reference MarketService markets,
-            @Reference VendorCatalog vendors) {
-        this(configurationAdmin, markets, vendors, APPLY_TIMEOUT);
+            @Reference VendorCatalog vendors, @Reference Clock clock) {
+        this(configurationAdmin, markets, vendors, clock, APPLY_TIMEOUT);
     }
 
     PriceBookService(ConfigurationAdmin configurationAdmin, MarketService markets, VendorCatalog vendors,
-            Duration applyTimeout) {
+            Clock clock, Duration applyTimeout) {
         this.configurationAdmin = configurationAdmin;
         this.markets = markets;
         this.vendors = vendors;
+        this.clock = clock;
         this.applyTimeout = applyTimeout;
     }
 
@@ -101,14 +111,14 @@ public class PriceBookService implements PriceBook {
         return sources.stream().map(PriceSource::entry)
                 .filter(e -> e.vendor().equals(vendor) && e.market().equals(market))
                 .sorted(Comparator.comparing(PriceSource.Entry::packageCode))
-                .map(e -> toList(e, m)).toList();
+                .map(e -> toList(e, m, today(m))).toList();
     }
 
     @Override
     public PriceList price(Caller caller, String vendor, String market, String packageCode) {
         Access.requireDealer(caller);
         Market m = market(market);
-        return entry(vendor, market, packageCode).map(e -> toList(e, m))
+        return entry(vendor, market, packageCode).map(e -> toList(e, m, today(m)))
                 .orElseThrow(() -> DomainException.notFound("prices of " + vendor + " " + market, packageCode));
     }
 
@@ -129,15 +139,16 @@ public class PriceBookService implements PriceBook {
         }
         Map<String, BigDecimal> valid = new TreeMap<>();
         change.prices().forEach((name, amount) -> valid.put(name, validAmount(name, amount)));
+        LocalDate validFrom = change.validFrom() == null ? today(m) : Checks.date(change.validFrom(), "validFrom");
         String instance = vendor + "-" + market + "-" + packageCode;
         // registered before the write, so the configuration event cannot pass unseen
-        Pending pending = new Pending(vendor, market, packageCode, valid, new CompletableFuture<>());
+        Pending pending = new Pending(vendor, market, packageCode, validFrom, valid, new CompletableFuture<>());
         waiting.add(pending);
         try {
-            write(instance, vendor, market, packageCode, m, expectedTag, valid);
+            write(instance, vendor, market, packageCode, m, expectedTag, validFrom, valid);
             entry(vendor, market, packageCode).ifPresent(pending::offer);
             PriceSource.Entry applied = pending.applied().get(applyTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Changed(true, toList(applied, m), "applied");
+            return new Changed(true, toList(applied, m, today(m)), "applied");
         } catch (TimeoutException | ExecutionException e) {
             return notApplied(vendor, market, packageCode, m, instance);
         } catch (InterruptedException e) {
@@ -151,7 +162,7 @@ public class PriceBookService implements PriceBook {
     /** Stored, but the price component did not take it within the wait: say so, with the prices in effect. */
     private Changed notApplied(String vendor, String market, String packageCode, Market m, String instance) {
         LOG.warn("Price change of {} not applied within {} ms", instance, applyTimeout.toMillis());
-        PriceList inEffect = entry(vendor, market, packageCode).map(e -> toList(e, m))
+        PriceList inEffect = entry(vendor, market, packageCode).map(e -> toList(e, m, today(m)))
                 .orElse(new PriceList(vendor, market, packageCode, m.currency(), new TreeMap<>()));
         return new Changed(false, inEffect, "the change is stored in etc/" + FACTORY_PID + "-" + instance
                 + ".cfg but was not applied within " + applyTimeout.toSeconds() + " s; GET this price list to see"
@@ -160,15 +171,18 @@ public class PriceBookService implements PriceBook {
 
     /**
      * One writer at a time: read, compare with the version the change is based on and write as one step, so two
-     * changes based on one version never both succeed and no admin loses another's prices.
+     * changes based on one version never both succeed and no admin loses another's prices. BILL-PRICE-1: the change
+     * goes into the version from {@code validFrom}, made as a complete copy of the version in force that day when
+     * there is none from that very day; other versions keep their amounts.
      */
     private synchronized void write(String instance, String vendor, String market, String packageCode, Market m,
-            String expectedTag, Map<String, BigDecimal> valid) {
+            String expectedTag, LocalDate validFrom, Map<String, BigDecimal> valid) {
         try {
             Configuration configuration = configurationAdmin.getFactoryConfiguration(FACTORY_PID, instance, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
+            List<PriceList.Version> versions = versions(properties);
             if (expectedTag != null && !expectedTag.equals(new PriceList(vendor, market, packageCode, m.currency(),
-                    stored(properties)).tag())) {
+                    new TreeMap<>(), versions).tag())) {
                 throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "the prices of " + vendor + " "
                         + market + " " + packageCode + " have changed since you read them: read them again",
                         "If-Match", null);
@@ -179,8 +193,11 @@ public class PriceBookService implements PriceBook {
                 properties.put("market", market);
                 properties.put("package", packageCode);
             }
-            for (Map.Entry<String, BigDecimal> e : valid.entrySet()) {
-                properties.put(PRICE_PREFIX + e.getKey(), e.getValue().toPlainString());
+            Map<String, BigDecimal> version = new TreeMap<>(versions.isEmpty() ? Map.of()
+                    : PriceList.Version.inForce(versions, validFrom).prices());
+            version.putAll(valid);
+            for (Map.Entry<String, BigDecimal> e : version.entrySet()) {
+                properties.put(PRICE_PREFIX + validFrom + "." + e.getKey(), e.getValue().toPlainString());
             }
             configuration.update(properties);
         } catch (IOException e) {
@@ -188,27 +205,54 @@ public class PriceBookService implements PriceBook {
         }
     }
 
-    /** The prices a configuration holds now (none before the first change). */
-    private static TreeMap<String, BigDecimal> stored(Dictionary<String, Object> properties) {
-        TreeMap<String, BigDecimal> prices = new TreeMap<>();
+    /** The versions a configuration holds now (none before the first change). */
+    private static List<PriceList.Version> versions(Dictionary<String, Object> properties) {
+        Map<String, Object> map = new HashMap<>();
         if (properties != null) {
             for (var keys = properties.keys(); keys.hasMoreElements();) {
                 String key = keys.nextElement();
-                if (key.startsWith(PRICE_PREFIX)) {
-                    prices.put(key.substring(PRICE_PREFIX.length()),
-                            new BigDecimal(String.valueOf(properties.get(key)).trim()));
-                }
+                map.put(key, properties.get(key));
             }
         }
-        return prices;
+        return versions(map);
     }
 
-    /** A change waiting for its configuration event: done when the package's prices hold the changed amounts. */
-    private record Pending(String vendor, String market, String packageCode, Map<String, BigDecimal> changed,
-            CompletableFuture<PriceSource.Entry> applied) {
+    /**
+     * BILL-PRICE-1: the dated versions in configuration properties, oldest first: {@code price.<name>} in force
+     * since ever, {@code price.<yyyy-MM-dd>.<name>} from that day (a price name starts with a letter, a day with a
+     * digit).
+     */
+    static List<PriceList.Version> versions(Map<String, Object> properties) {
+        Map<LocalDate, Map<String, BigDecimal>> byDay = new HashMap<>();
+        properties.forEach((key, value) -> {
+            if (!key.startsWith(PRICE_PREFIX)) {
+                return;
+            }
+            String rest = key.substring(PRICE_PREFIX.length());
+            LocalDate day = null;
+            if (!rest.isEmpty() && Character.isDigit(rest.charAt(0)) && rest.indexOf('.') > 0) {
+                try {
+                    day = LocalDate.parse(rest.substring(0, rest.indexOf('.')));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("price key " + key + ": not a day before the name", e);
+                }
+                rest = rest.substring(rest.indexOf('.') + 1);
+            }
+            byDay.computeIfAbsent(day, d -> new TreeMap<>()).put(rest, new BigDecimal(String.valueOf(value).trim()));
+        });
+        List<PriceList.Version> versions = new ArrayList<>();
+        byDay.forEach((day, prices) -> versions.add(new PriceList.Version(day, new TreeMap<>(prices))));
+        versions.sort(Comparator.comparing(PriceList.Version::validFrom,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        return versions;
+    }
+
+    /** A change waiting for its configuration event: done when the version from its day holds the amounts. */
+    private record Pending(String vendor, String market, String packageCode, LocalDate validFrom,
+            Map<String, BigDecimal> changed, CompletableFuture<PriceSource.Entry> applied) {
         void offer(PriceSource.Entry e) {
             if (e.vendor().equals(vendor) && e.market().equals(market) && e.packageCode().equals(packageCode)
-                    && PriceBookService.applied(e.prices(), changed)) {
+                    && PriceBookService.applied(e.prices(validFrom), changed)) {
                 applied.complete(e);
             }
         }
@@ -241,7 +285,12 @@ public class PriceBookService implements PriceBook {
         return markets.market(code).orElseThrow(() -> DomainException.notFound("market", code));
     }
 
-    private static PriceList toList(PriceSource.Entry e, Market m) {
-        return new PriceList(e.vendor(), e.market(), e.packageCode(), m.currency(), new TreeMap<>(e.prices()));
+    private LocalDate today(Market m) {
+        return LocalDate.now(clock.withZone(m.zone()));
+    }
+
+    private static PriceList toList(PriceSource.Entry e, Market m, LocalDate today) {
+        return new PriceList(e.vendor(), e.market(), e.packageCode(), m.currency(), new TreeMap<>(e.prices(today)),
+                e.versions());
     }
 }

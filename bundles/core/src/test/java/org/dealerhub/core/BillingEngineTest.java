@@ -125,6 +125,24 @@ class BillingEngineTest {
     }
 
     @Test
+    void BILL_PRICE_1_aPriceChangeDatedAfterABilledPeriodLeavesItAloneAndTheNextPeriodBillsTheNewPrice() {
+        f.run(JAN_1, JAN_31);
+        // the fee rises from 100.00 to 120.00 and the click from 0.0333 to 0.05 from 1 February
+        f.price(FEB_1, "monthlyFee", "120.00");
+        f.price(FEB_1, "clickMonoA4", "0.05");
+        BillingRun again = f.run(JAN_1, JAN_31);
+        assertEquals(0, again.invoiced(), "January stays at January's prices: no adjustment");
+        assertEquals(1, again.unchanged());
+        f.reading(device, FEB_28, 12_000);
+        BillingRun feb = f.run(FEB_1, FEB_28);
+        Invoice invoice = f.engine.invoices(BillingFixture.ADMIN, null, contract, feb.id(), 0, 10).get(0);
+        // February: fee 120.00, clicks 12,000 - 11,000 = 1,000 × 0.05 = 50.00; January's lines unchanged
+        assertEquals(new BigDecimal("170.00"), invoice.net());
+        assertEquals(List.of("fee/2026-02", "mono/" + device + "/2026-02"),
+                invoice.lines().stream().map(Invoice.Line::chargeKey).toList());
+    }
+
+    @Test
     void theNextPeriodBillsOnlyItsOwnCharges() {
         f.run(JAN_1, JAN_31);
         f.reading(device, LocalDate.of(2026, 2, 10), 12_000);

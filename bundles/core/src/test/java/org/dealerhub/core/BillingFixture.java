@@ -51,12 +51,11 @@ final class BillingFixture implements AutoCloseable {
                 throw new IllegalStateException("acme's policy fails on purpose");
             }
             List<Charge> charges = new ArrayList<>();
-            BigDecimal fee = c.price("monthlyFee").orElseThrow();
-            BigDecimal click = c.price("clickMonoA4").orElseThrow();
             for (YearMonth m = YearMonth.from(c.contract().start()); !m.atDay(1).isAfter(c.periodEnd());
                     m = m.plusMonths(1)) {
                 charges.add(new Charge("fee/" + m, "Monthly fee " + m, null, "monthlyFee", m.atDay(1),
-                        m.atEndOfMonth(), BigDecimal.ONE, fee, "ACME-FEE"));
+                        m.atEndOfMonth(), BigDecimal.ONE, c.price("monthlyFee", m.atDay(1)).orElseThrow(),
+                        "ACME-FEE"));
             }
             for (BillingContext.DeviceUsage d : c.devices()) {
                 TreeMap<YearMonth, Long> lastOfMonth = new TreeMap<>();
@@ -67,7 +66,8 @@ final class BillingFixture implements AutoCloseable {
                         YearMonth m = e.getKey();
                         charges.add(new Charge("mono/" + d.deviceId() + "/" + m, "Mono A4 clicks " + m,
                                 d.deviceId(), "clickMonoA4", m.atDay(1), m.atEndOfMonth(),
-                                BigDecimal.valueOf(e.getValue() - previous), click, "ACME-CLICK"));
+                                BigDecimal.valueOf(e.getValue() - previous),
+                                c.price("clickMonoA4", m.atDay(1)).orElseThrow(), "ACME-CLICK"));
                     }
                     previous = e.getValue();
                 }
@@ -78,6 +78,10 @@ final class BillingFixture implements AutoCloseable {
     };
 
     public final TestPlatform platform = new TestPlatform();
+    /** Acme's dated prices (BILL-PRICE-1), oldest first. */
+    private final List<PriceList.Version> priceVersions = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(
+            new PriceList.Version(null, new TreeMap<>(Map.of("monthlyFee", new BigDecimal("100.00"), "clickMonoA4",
+                    new BigDecimal("0.0333"), BillingEngine.SLA_CREDIT, new BigDecimal("250.00"))))));
     public final BillingEngine engine;
 
     public BillingFixture() throws Exception {
@@ -99,9 +103,7 @@ final class BillingFixture implements AutoCloseable {
                     throw DomainException.notFound("prices", packageCode);
                 }
                 return new PriceList(vendor, market, packageCode, java.util.Currency.getInstance("NOK"),
-                        new TreeMap<>(Map.of("monthlyFee", new BigDecimal("100.00"),
-                                "clickMonoA4", new BigDecimal("0.0333"), BillingEngine.SLA_CREDIT,
-                                new BigDecimal("250.00"))));
+                        priceVersions.get(priceVersions.size() - 1).prices(), priceVersions);
             }
 
             @Override
@@ -140,6 +142,13 @@ final class BillingFixture implements AutoCloseable {
         if (!outcomes.get(0).accepted()) {
             throw new IllegalStateException(outcomes.get(0).error());
         }
+    }
+
+    /** A new version of acme's prices from {@code day}: the latest one with {@code name} set to {@code amount}. */
+    public void price(LocalDate day, String name, String amount) {
+        TreeMap<String, BigDecimal> prices = new TreeMap<>(priceVersions.get(priceVersions.size() - 1).prices());
+        prices.put(name, new BigDecimal(amount));
+        priceVersions.add(new PriceList.Version(day, prices));
     }
 
     public BillingRun run(LocalDate from, LocalDate to) {

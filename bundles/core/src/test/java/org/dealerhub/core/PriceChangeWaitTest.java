@@ -62,14 +62,11 @@ class PriceChangeWaitTest {
 
     /** The price component as DS runs it: configured from the delivered properties. */
     private static PriceSource source(Dictionary<String, Object> properties) {
-        Map<String, BigDecimal> prices = new TreeMap<>();
+        Map<String, Object> map = new java.util.HashMap<>();
         for (String key : java.util.Collections.list(properties.keys())) {
-            if (key.startsWith(PriceBookService.PRICE_PREFIX)) {
-                prices.put(key.substring(PriceBookService.PRICE_PREFIX.length()),
-                        new BigDecimal(String.valueOf(properties.get(key))));
-            }
+            map.put(key, properties.get(key));
         }
-        PriceSource.Entry entry = new PriceSource.Entry("acme", "NO", "BASIC", prices);
+        PriceSource.Entry entry = new PriceSource.Entry("acme", "NO", "BASIC", PriceBookService.versions(map));
         return () -> entry;
     }
 
@@ -79,7 +76,7 @@ class PriceChangeWaitTest {
             if (deliver) {
                 self.get().bindSource(source(properties));
             }
-        }), platform.markets, platform.vendors, wait);
+        }), platform.markets, platform.vendors, platform.clock, wait);
         self.set(prices);
         return prices;
     }
@@ -112,5 +109,49 @@ class PriceChangeWaitTest {
             assertTrue(tookMs >= 300 && tookMs < 3000, "waited " + tookMs + " ms");
             assertEquals(List.of(), prices.prices(TestPlatform.ADMIN, "acme", "NO"));
         }
+    }
+
+    @Test
+    void BILL_PRICE_1_aDatedChangeAddsAVersionAndKeepsTheEarlierPrices() throws Exception {
+        try (TestPlatform platform = new TestPlatform()) {
+            platform.deploy(TestPlatform.acme("2026", "Basic"));
+            platform.clock.set(java.time.Instant.parse("2026-11-29T12:00:00Z"));
+            PriceBookService prices = service(platform, true, Duration.ofSeconds(5));
+            // today (29 November in Oslo): 820, both prices; then from 1 January a fee of 900, the click kept
+            prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC", null, new PriceList.Change(Map.of(
+                    "monthlyFee", new BigDecimal("820"), "clickMonoA4", new BigDecimal("0.04"))));
+            String before = prices.price(TestPlatform.ADMIN, "acme", "NO", "BASIC").tag();
+            PriceBook.Changed changed = prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC", before,
+                    new PriceList.Change(Map.of("monthlyFee", new BigDecimal("900")),
+                            java.time.LocalDate.of(2027, 1, 1)));
+            assertTrue(changed.applied());
+            PriceList list = changed.prices();
+            assertEquals(0, new BigDecimal("820").compareTo(list.prices().get("monthlyFee")), "today's price");
+            assertEquals(List.of(java.time.LocalDate.of(2026, 11, 29), java.time.LocalDate.of(2027, 1, 1)),
+                    list.versions().stream().map(PriceList.Version::validFrom).toList());
+            assertEquals(0, new BigDecimal("900").compareTo(list.on(java.time.LocalDate.of(2027, 1, 1))
+                    .get("monthlyFee")));
+            assertEquals(0, new BigDecimal("0.04").compareTo(list.on(java.time.LocalDate.of(2027, 1, 1))
+                    .get("clickMonoA4")), "a dated version is complete: the click is kept");
+            assertEquals(0, new BigDecimal("820").compareTo(list.on(java.time.LocalDate.of(2026, 12, 31))
+                    .get("monthlyFee")));
+            // before the first version: the earliest one
+            assertEquals(0, new BigDecimal("820").compareTo(list.on(java.time.LocalDate.of(2020, 1, 1))
+                    .get("monthlyFee")));
+            assertTrue(!before.equals(list.tag()), "a future version changes the ETag");
+        }
+    }
+
+    @Test
+    void BILL_PRICE_1_undatedAndDatedKeysReadAsVersions() {
+        List<PriceList.Version> versions = PriceBookService.versions(Map.of("vendor", "acme",
+                "price.monthlyFee", "800", "price.option.USER-TRAINING", "1290",
+                "price.2027-01-01.monthlyFee", "900", "price.2027-01-01.option.USER-TRAINING", "1290"));
+        assertEquals(2, versions.size());
+        assertEquals(null, versions.get(0).validFrom());
+        assertEquals(Map.of("monthlyFee", new BigDecimal("800"), "option.USER-TRAINING", new BigDecimal("1290")),
+                versions.get(0).prices());
+        assertEquals(java.time.LocalDate.of(2027, 1, 1), versions.get(1).validFrom());
+        assertEquals(new BigDecimal("900"), versions.get(1).prices().get("monthlyFee"));
     }
 }

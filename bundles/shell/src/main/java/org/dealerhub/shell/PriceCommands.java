@@ -2,6 +2,8 @@ package org.dealerhub.shell;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -25,6 +27,13 @@ final class PriceCommands {
         out.printf("%s %s %s (%s, excl. VAT, version %s)%n", p.vendor(), p.market(), p.packageCode(), p.currency(),
                 p.tag());
         p.prices().forEach((name, amount) -> out.printf("  %-28s %s%n", name, amount.toPlainString()));
+        if (p.versions().size() > 1 || p.versions().get(0).validFrom() != null) {
+            // BILL-PRICE-1: every dated version, oldest first
+            for (PriceList.Version v : p.versions()) {
+                out.printf("  valid from %s:%n", v.validFrom() == null ? "the beginning" : v.validFrom());
+                v.prices().forEach((name, amount) -> out.printf("    %-26s %s%n", name, amount.toPlainString()));
+            }
+        }
     }
 
     @Service
@@ -67,6 +76,9 @@ final class PriceCommands {
         @Option(name = "--version", aliases = "-v", description = "Only if the prices are still at this version"
                 + " (as dealerhub:prices shows it); without it the named price is set whatever the others are")
         String version;
+        @Option(name = "--valid-from", description = "The first day the price applies, e.g. 2027-01-01 (default:"
+                + " today); periods before it keep the earlier price (BILL-PRICE-1)")
+        String validFrom;
 
         @Override
         void run(PrintStream out, Caller caller) {
@@ -76,8 +88,14 @@ final class PriceCommands {
             } catch (NumberFormatException e) {
                 throw DomainException.invalid("amount", "amount must be a number like 0.45");
             }
+            LocalDate from;
+            try {
+                from = validFrom == null ? null : LocalDate.parse(validFrom);
+            } catch (DateTimeParseException e) {
+                throw DomainException.invalid("validFrom", "validFrom must be a day like 2027-01-01");
+            }
             PriceBook.Changed changed = prices.change(caller, vendor, market, packageCode, version,
-                    new PriceList.Change(Map.of(name, value)));
+                    new PriceList.Change(Map.of(name, value), from));
             if (!changed.applied()) {
                 out.println("Pending: " + changed.message() + "; in effect now:");
             }

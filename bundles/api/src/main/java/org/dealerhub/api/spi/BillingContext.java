@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.PriceList;
 
 /**
  * What a billing policy bills from: one contract with its package snapshot and terms, its devices' meter history,
@@ -28,11 +29,14 @@ import org.dealerhub.api.MeterReading;
  * @param devices each device's usage under this contract, with its meter history up to {@code periodEnd}
  * @param work labour and services recorded on the contract's service orders up to {@code periodEnd}
  * @param billed what was billed before, per charge key: the sum of all lines invoiced under that key
+ * @param priceVersions the dated versions of the operator's prices, oldest first (BILL-PRICE-1): a charge is
+ *        priced at the version in force on its first day ({@link #price(String, LocalDate)}); empty when the
+ *        prices are not dated, then {@code prices} apply to every day
  */
 public record BillingContext(Contract contract, String effectiveTermsVersion, Map<String, String> terms,
         LocalDate periodStart, LocalDate periodEnd, Currency currency, Map<String, BigDecimal> prices,
         Map<String, List<IndexValue>> indices, List<DeviceUsage> devices, List<Work> work,
-        Map<String, BigDecimal> billed) {
+        Map<String, BigDecimal> billed, List<PriceList.Version> priceVersions) {
 
     public BillingContext {
         terms = Map.copyOf(terms);
@@ -41,10 +45,30 @@ public record BillingContext(Contract contract, String effectiveTermsVersion, Ma
         devices = List.copyOf(devices);
         work = List.copyOf(work);
         billed = Map.copyOf(billed);
+        priceVersions = priceVersions == null ? List.of() : List.copyOf(priceVersions);
     }
 
+    /** Undated prices: {@code prices} apply to every day. */
+    public BillingContext(Contract contract, String effectiveTermsVersion, Map<String, String> terms,
+            LocalDate periodStart, LocalDate periodEnd, Currency currency, Map<String, BigDecimal> prices,
+            Map<String, List<IndexValue>> indices, List<DeviceUsage> devices, List<Work> work,
+            Map<String, BigDecimal> billed) {
+        this(contract, effectiveTermsVersion, terms, periodStart, periodEnd, currency, prices, indices, devices,
+                work, billed, List.of());
+    }
+
+    /** A named price in force at the period's end. */
     public Optional<BigDecimal> price(String name) {
         return Optional.ofNullable(prices.get(name));
+    }
+
+    /**
+     * BILL-PRICE-1: a named price in force on {@code day} (a charge's first day), so a later price change never
+     * re-prices a period billed before.
+     */
+    public Optional<BigDecimal> price(String name, LocalDate day) {
+        return priceVersions.isEmpty() || day == null ? price(name)
+                : Optional.ofNullable(PriceList.Version.inForce(priceVersions, day).prices().get(name));
     }
 
     public Optional<String> term(String name) {

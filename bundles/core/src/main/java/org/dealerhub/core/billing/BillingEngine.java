@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.BillingRun.Outcome;
@@ -26,6 +27,7 @@ import org.dealerhub.api.Invoice;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.PriceBook;
+import org.dealerhub.api.PriceList;
 import org.dealerhub.api.Loan;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingResult;
@@ -282,17 +284,18 @@ public class BillingEngine implements BillingService {
                     contract.start(), contract.end(), null, history));
         }
         devices.addAll(loans(r, id, to));
-        Map<String, BigDecimal> prices = prices(contract);
+        Optional<PriceList> priceList = prices(contract);
+        Map<String, BigDecimal> prices = priceList.<Map<String, BigDecimal>>map(p -> p.on(to)).orElse(Map.of());
         BillingContext context = new BillingContext(contract, contract.effectiveTermsVersion(),
                 r.billing().terms(id), from, to, currency, prices, Map.of(), devices, work(r, id, to),
-                r.billing().billed(id));
+                r.billing().billed(id), priceList.map(PriceList::versions).orElse(List.of()));
         BillingResult result;
         try {
             result = vendors.bill(contract.vendor(), context);
         } catch (DomainException e) {
             return parked(id, e.getMessage(), e.rule(), List.of());
         }
-        result = new BillingResult(concat(result.charges(), slaCredits(r, contract, prices, to,
+        result = new BillingResult(concat(result.charges(), slaCredits(r, contract, context, to,
                 market.market().zone())), result.notices(),
                 result.deferAtOrBelow(), result.deferRule());
         List<BillingRun.Notice> notices = result.notices().stream()
@@ -367,21 +370,24 @@ public class BillingEngine implements BillingService {
      * BILL-SLA-1 (platform decision, issue 10): each order of the contract whose response deadline was breached up to
      * {@code to} credits the next invoice once by the operator's {@code slaBreachCredit} price of the contract's
      * package, as a line citing the order. Without that price the package promises no credit: Konica Minolta
-     * Norway's response time is a 6-month average, one slow order is not a breach by itself (KMNO-SLA-1).
+     * Norway's response time is a 6-month average, one slow order is not a breach by itself (KMNO-SLA-1). The
+     * credit is the one in force on the day of the breach (BILL-PRICE-1).
      */
-    private static List<Charge> slaCredits(Repositories r, Contract contract, Map<String, BigDecimal> prices,
+    private static List<Charge> slaCredits(Repositories r, Contract contract, BillingContext context,
             LocalDate to, ZoneId zone) {
-        BigDecimal credit = prices.get(SLA_CREDIT);
-        if (credit == null || credit.signum() == 0) {
+        if (context.price(SLA_CREDIT).isEmpty() && context.priceVersions().stream()
+                .noneMatch(v -> v.prices().containsKey(SLA_CREDIT))) {
             return List.of();
         }
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         return r.sla().breaches(Caller.system(), new SlaRecords.Filter(contract.market(), contract.id(), null,
-                Instant.EPOCH, end)).stream().map(b -> {
+                Instant.EPOCH, end)).stream().flatMap(b -> {
                     LocalDate day = LocalDate.ofInstant(b.breachedAt(), zone);
-                    return new Charge("sla-credit/" + b.orderId(), "Credit: the response deadline of service order "
+                    BigDecimal credit = context.price(SLA_CREDIT, day).orElse(BigDecimal.ZERO);
+                    return credit.signum() == 0 ? Stream.<Charge>empty() : Stream.of(new Charge("sla-credit/"
+                            + b.orderId(), "Credit: the response deadline of service order "
                             + b.number() + " was missed by " + b.missedMinutes() + " business minutes", b.deviceId(),
-                            SLA_CREDIT, day, day, BigDecimal.ONE.negate(), credit, SLA_CREDIT_RULE);
+                            SLA_CREDIT, day, day, BigDecimal.ONE.negate(), credit, SLA_CREDIT_RULE));
                 }).toList();
     }
 
@@ -393,17 +399,18 @@ public class BillingEngine implements BillingService {
     }
 
     /**
-     * The operator's prices for the contract's package and market. The price book keeps one price list per
-     * package and market, not one per terms version: the prices in effect now apply to every terms version.
+     * The operator's prices for the contract's package and market with their dated versions (BILL-PRICE-1): a
+     * policy prices each charge at the version in force on its first day. The price book keeps one price list per
+     * package and market, not one per terms version: each terms version bills at the prices dated in it.
      */
-    private Map<String, BigDecimal> prices(Contract c) {
+    private Optional<PriceList> prices(Contract c) {
         try {
-            return prices.price(Caller.system(), c.vendor(), c.market(), c.packageCode()).prices();
+            return Optional.of(prices.price(Caller.system(), c.vendor(), c.market(), c.packageCode()));
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
-            return Map.of();
+            return Optional.empty();
         }
     }
 

@@ -96,10 +96,6 @@ public class CanonBillingPolicy implements BillingPolicy {
             if (months < 1 || months > 12) {
                 throw new IllegalArgumentException("term feeMonths must be 1-12: " + months);
             }
-            Optional<BigDecimal> fee = price("monthlyFee", "CANON-BILL-1", null);
-            if (fee.isEmpty()) {
-                return;
-            }
             for (int i = 0; !contract.start().plusMonths((long) months * i).isAfter(end); i++) {
                 LocalDate from = contract.start().plusMonths((long) months * i);
                 LocalDate to = contract.start().plusMonths((long) months * (i + 1)).minusDays(1);
@@ -109,8 +105,12 @@ public class CanonBillingPolicy implements BillingPolicy {
                             .divide(BigDecimal.valueOf(days(from, to)), 4, RoundingMode.HALF_UP);
                     to = contract.end();
                 }
-                charges.add(new Charge("fee/" + from, "Service package " + contract.packageCode() + ", prepaid "
-                        + from + " to " + to, null, "monthlyFee", from, to, quantity, fee.get(), "CANON-BILL-1"));
+                // BILL-PRICE-1: each prepaid period at the fee in force on its first day
+                Optional<BigDecimal> fee = price("monthlyFee", from, "CANON-BILL-1", null);
+                if (fee.isPresent()) {
+                    charges.add(new Charge("fee/" + from, "Service package " + contract.packageCode() + ", prepaid "
+                            + from + " to " + to, null, "monthlyFee", from, to, quantity, fee.get(), "CANON-BILL-1"));
+                }
             }
         }
 
@@ -142,12 +142,8 @@ public class CanonBillingPolicy implements BillingPolicy {
                 boolean settled = !ye.isAfter(ctx.periodEnd()) || to.isBefore(earlier(ye, ctx.periodEnd()))
                         || (contract.end() != null && !contract.end().isAfter(ctx.periodEnd()));
                 Counters used = MeterHistory.used(device.readings(), from, to);
-                // CANON-VOL-4: a banner print is one A3 click (colour unless agreed mono) and one banner click
-                long colour = CanonVolumes.colourA4Equivalent(used.colourA4(), used.colourA3(),
-                        bannerColour ? used.banner() : 0);
-                long total = Math.addExact(Math.addExact(used.monoA4(), 2 * used.monoA3()),
-                        Math.addExact(CanonVolumes.colourA4Equivalent(used.colourA4(), used.colourA3(), 0),
-                                2 * used.banner()));
+                long colour = colour(used, bannerColour);
+                long total = total(used);
                 // the allowance of a year is 12 x the monthly cap, pro rata for the days the device counted in it
                 long yearDays = days(ys, ye);
                 long spanDays = days(from, settled ? to : earlier(ye, device.to()));
@@ -171,6 +167,18 @@ public class CanonBillingPolicy implements BillingPolicy {
             }
         }
 
+        /** CANON-VOL-4: a banner print is one A3 click (colour unless agreed mono) and one banner click. */
+        static long colour(Counters used, boolean bannerColour) {
+            return CanonVolumes.colourA4Equivalent(used.colourA4(), used.colourA3(), bannerColour ? used.banner() : 0);
+        }
+
+        /** CANON-VOL-1: every page in A4, A3 = 2 x A4, a banner's A3 click counted. */
+        static long total(Counters used) {
+            return Math.addExact(Math.addExact(used.monoA4(), 2 * used.monoA3()),
+                    Math.addExact(CanonVolumes.colourA4Equivalent(used.colourA4(), used.colourA3(), 0),
+                            2 * used.banner()));
+        }
+
         /** CANON-VOL-1, -3: colour over 12 x the monthly cap back-billed once a year at the indicative price. */
         void colour(DeviceUsage device, LocalDate ys, LocalDate from, LocalDate to, boolean settled, long colour,
                 long allowance) {
@@ -188,7 +196,7 @@ public class CanonBillingPolicy implements BillingPolicy {
             if (over == 0 && ctx.billedUnder(key).signum() == 0) {
                 return;
             }
-            price("clickColourA4", "CANON-VOL-3", device.deviceId()).ifPresent(p -> charges.add(new Charge(key,
+            price("clickColourA4", from, "CANON-VOL-3", device.deviceId()).ifPresent(p -> charges.add(new Charge(key,
                     String.format(Locale.ROOT, "Colour over-use: %,d A4 pages over the year's allowance of %,d", over, allowance),
                     device.deviceId(), "clickColourA4", from, to, BigDecimal.valueOf(over), p, "CANON-VOL-3")));
         }
@@ -200,7 +208,7 @@ public class CanonBillingPolicy implements BillingPolicy {
                 notices.add(new Notice(device.deviceId(), String.format(Locale.ROOT, "%,d banner prints from %s to %s, but banner"
                         + " printing is not agreed (term banner=true)", banners, from, to), "CANON-VOL-4"));
             } else if (agreed && settled) {
-                price("clickBanner", "CANON-VOL-4", device.deviceId()).ifPresent(p -> charges.add(new Charge(
+                price("clickBanner", from, "CANON-VOL-4", device.deviceId()).ifPresent(p -> charges.add(new Charge(
                         "banner/" + device.deviceId() + "/" + ys, "Banner prints", device.deviceId(), "clickBanner",
                         from, to, BigDecimal.valueOf(banners), p, "CANON-VOL-4")));
             }
@@ -223,7 +231,7 @@ public class CanonBillingPolicy implements BillingPolicy {
                     case "implementation" -> implementation(key, w, quantity);
                     case "toner-excess" -> {
                         if (capped) { // CANON-TONER-1, never for PREMIUM (CANON-PKG-3)
-                            price(w.item(), "CANON-TONER-1", w.deviceId()).ifPresent(p -> charges.add(new Charge(
+                            price(w.item(), w.date(), "CANON-TONER-1", w.deviceId()).ifPresent(p -> charges.add(new Charge(
                                     key, "Toner beyond 5 % coverage (" + w.item() + ")", w.deviceId(), w.item(),
                                     w.date(), w.date(), quantity, p, "CANON-TONER-1")));
                         }
@@ -242,7 +250,7 @@ public class CanonBillingPolicy implements BillingPolicy {
             }
             if (CanonImplementationServices.INSTALLATION_NETWORK.equals(w.item())) {
                 BigDecimal hours = beyond.divide(BigDecimal.valueOf(60), 0, RoundingMode.CEILING);
-                price("hourlyRate", "CANON-IMPL-4", w.deviceId()).ifPresent(p -> charges.add(new Charge(key,
+                price("hourlyRate", w.date(), "CANON-IMPL-4", w.deviceId()).ifPresent(p -> charges.add(new Charge(key,
                         "Installation & Network Configuration beyond the included hour, started hours", w.deviceId(),
                         "hourlyRate", w.date(), w.date(), hours, p, "CANON-IMPL-4")));
             } else if (CanonImplementationServices.CONNECTIVITY.equals(w.item())
@@ -254,12 +262,13 @@ public class CanonBillingPolicy implements BillingPolicy {
         /** Minutes billed as hours (to 4 decimals, so the line's quantity x price is its amount) at the hourly rate. */
         void hours(String key, Work w, BigDecimal minutes, String text, String rule) {
             BigDecimal hours = minutes.divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP);
-            price("hourlyRate", rule, w.deviceId()).ifPresent(p -> charges.add(new Charge(key, text + ", order "
+            price("hourlyRate", w.date(), rule, w.deviceId()).ifPresent(p -> charges.add(new Charge(key, text + ", order "
                     + w.orderNumber(), w.deviceId(), "hourlyRate", w.date(), w.date(), hours, p, rule)));
         }
 
-        Optional<BigDecimal> price(String name, String rule, Long deviceId) {
-            Optional<BigDecimal> price = ctx.price(name);
+        /** The named price in force on {@code day}, a charge's first day (BILL-PRICE-1), or a notice. */
+        Optional<BigDecimal> price(String name, LocalDate day, String rule, Long deviceId) {
+            Optional<BigDecimal> price = ctx.price(name, day);
             if (price.isEmpty()) {
                 notices.add(new Notice(deviceId, "Price " + name + " is not set: its charge is left out until it is",
                         rule));

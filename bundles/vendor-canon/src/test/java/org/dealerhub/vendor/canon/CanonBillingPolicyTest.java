@@ -13,10 +13,12 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.PriceList;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingContext.DeviceUsage;
 import org.dealerhub.api.spi.BillingContext.Work;
@@ -50,6 +52,22 @@ class CanonBillingPolicyTest {
         BillingResult yearly = policy.bill(context("STANDARD", "NO", Map.of("feeMonths", "12"),
                 LocalDate.of(2026, 6, 30), List.of(), List.of()));
         assertEquals(new BigDecimal("12000.00"), total(yearly));
+    }
+
+    @Test
+    void CANON_BILL_1_eachPrepaidPeriodAtTheFeeInForceOnItsFirstDay() {
+        // BILL-PRICE-1: the fee rises from 1,000.00 to 1,100.00 on 2026-04-15: the quarter of 2026-04-01 began
+        // before, so both quarters bill 3 x 1,000.00; the quarter of 2026-07-01 bills 3 x 1,100.00 = 3,300.00
+        TreeMap<String, BigDecimal> raised = new TreeMap<>(PRICES);
+        raised.put("monthlyFee", new BigDecimal("1100"));
+        BillingContext base = context("PLUS", "NO", Map.of(), LocalDate.of(2026, 7, 1), List.of(), List.of());
+        BillingContext dated = new BillingContext(base.contract(), base.effectiveTermsVersion(), base.terms(),
+                base.periodStart(), base.periodEnd(), base.currency(), raised, Map.of(), List.of(), List.of(),
+                Map.of(), List.of(new PriceList.Version(null, new TreeMap<>(PRICES)),
+                        new PriceList.Version(LocalDate.of(2026, 4, 15), raised)));
+        BillingResult r = policy.bill(dated);
+        assertEquals(List.of(new BigDecimal("3000.00"), new BigDecimal("3000.00"), new BigDecimal("3300.00")),
+                r.charges().stream().map(CanonBillingPolicyTest::amount).toList());
     }
 
     @Test

@@ -30,12 +30,14 @@ public class ExampleBilling implements BillingPolicy {
     @Override
     public BillingResult bill(BillingContext c) {
         List<Charge> charges = new ArrayList<>();
-        BigDecimal fee = c.price("monthlyFee").orElse(null);
         YearMonth last = YearMonth.from(c.contract().end() == null || c.contract().end().isAfter(c.periodEnd())
                 ? c.periodEnd() : c.contract().end());
-        for (YearMonth m = YearMonth.from(c.contract().start()); fee != null && !m.isAfter(last); m = m.plusMonths(1)) {
-            charges.add(new Charge("fee/" + m, "Basic service, monthly fee " + m, null, "monthlyFee", m.atDay(1),
-                    m.atEndOfMonth(), BigDecimal.ONE, fee, RULE));
+        for (YearMonth m = YearMonth.from(c.contract().start()); !m.isAfter(last); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            // BILL-PRICE-1: each month at the fee in force on its first day
+            c.price("monthlyFee", m.atDay(1)).ifPresent(fee -> charges.add(new Charge("fee/" + month,
+                    "Basic service, monthly fee " + month, null, "monthlyFee", month.atDay(1), month.atEndOfMonth(),
+                    BigDecimal.ONE, fee, RULE)));
         }
         return BillingResult.of(charges, List.of());
     }

@@ -235,7 +235,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                     "Fixed fees " + window[0] + " to " + window[1] + ", " + when, null, "monthlyFee", window[0],
                     window[1], months, p, rule)));
             if (afterAgreedPeriod(window[0])) {
-                ctx.price("baseSubscription").ifPresentOrElse(p -> charges.add(new Charge("base/" + window[0],
+                ctx.price("baseSubscription", window[0]).ifPresentOrElse(p -> charges.add(new Charge("base/" + window[0],
                         "Standard base subscription after the agreed period", null, "baseSubscription", window[0],
                         window[1], months, adjusted(window[0], p), "KMNO-RENEW-3")),
                         () -> missing("baseSubscription", "KMNO-RENEW-3", null));
@@ -255,16 +255,16 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                 if (n == 0 && ctx.billedUnder(key).signum() == 0) {
                     continue;
                 }
-                if (c == SCANS && ctx.price(SCANS.price()).isEmpty()) {
+                if (c == SCANS && ctx.price(SCANS.price(), window[0]).isEmpty()) {
                     continue; // KMNO-BILL-7: scans are billed per the price list; without a price they are not
                 }
-                Optional<BigDecimal> price = c.a4Price() != null && ctx.price(c.price()).isEmpty()
+                Optional<BigDecimal> price = c.a4Price() != null && ctx.price(c.price(), window[0]).isEmpty()
                         ? price(c.a4Price(), window[0], "KMNO-BILL-3", d.deviceId()).map(p -> p.add(p))
                         : price(c.price(), window[0], c == SCANS ? "KMNO-BILL-7" : "KMNO-BILL-5", d.deviceId());
                 String rule = c == SCANS ? "KMNO-BILL-7" : c.a4Price() != null ? "KMNO-BILL-3"
                         : prepaid ? "KMNO-BILL-1" : "KMNO-BILL-5";
                 String text = String.format(Locale.ROOT, "%,d %s%s%s", n, c.text(),
-                        c.a4Price() != null && ctx.price(c.price()).isEmpty() ? " (billed as 2 x A4)" : "",
+                        c.a4Price() != null && ctx.price(c.price(), window[0]).isEmpty() ? " (billed as 2 x A4)" : "",
                         usage.estimated() ? ", estimated: corrected at the next settlement" : "");
                 price.ifPresent(p -> keepEstimate(new Charge(key, text, d.deviceId(), c.price(), window[0],
                         window[1], BigDecimal.valueOf(n), p, rule), List.of(d)));
@@ -339,11 +339,11 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
             }
             BigDecimal elapsed = months(contract.start(), day);
             BigDecimal remaining = months(day.plusDays(1), expiry);
-            BigDecimal perMonth = ctx.price("monthlyFee").map(p -> price(p, day)).orElse(BigDecimal.ZERO);
+            BigDecimal perMonth = ctx.price("monthlyFee", day).map(p -> price(p, day)).orElse(BigDecimal.ZERO);
             LocalDate[] all = {contract.start(), day};
             for (Counter c : List.of(MONO_A4, COLOUR_A4, MONO_A3, COLOUR_A3)) {
-                Optional<BigDecimal> p = ctx.price(c.price()).or(() -> c.a4Price() == null ? Optional.empty()
-                        : ctx.price(c.a4Price()).map(a4 -> a4.add(a4)));
+                Optional<BigDecimal> p = ctx.price(c.price(), day).or(() -> c.a4Price() == null ? Optional.empty()
+                        : ctx.price(c.a4Price(), day).map(a4 -> a4.add(a4)));
                 if (p.isPresent()) {
                     perMonth = perMonth.add(price(p.get(), day).multiply(BigDecimal.valueOf(used(all, c)))
                             .divide(elapsed, 4, RoundingMode.HALF_UP));
@@ -447,7 +447,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                                     : "Support without a support agreement, contract year", "KMNO-SUPPORT-1");
                         }
                     }
-                    case "delivery" -> price(w.item(), null, "KMNO-DELIV-2", w.deviceId()).ifPresent(p -> charges.add(
+                    case "delivery" -> listed(w.item(), w.date(), "KMNO-DELIV-2", w.deviceId()).ifPresent(p -> charges.add(
                             new Charge(key, "Delivery: " + w.item() + ", order " + w.orderNumber(), w.deviceId(),
                                     w.item(), w.date(), w.date(), quantity, p, "KMNO-DELIV-2")));
                     default -> {
@@ -459,7 +459,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
         /** Minutes billed as hours (to 4 decimals, so the line's quantity x price is its amount) at the hourly rate. */
         void hours(String key, Work w, BigDecimal minutes, String text, String rule) {
             BigDecimal hours = minutes.divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP);
-            ctx.price("hourlyRate").ifPresentOrElse(p -> charges.add(new Charge(key, text + (key.startsWith("work/")
+            ctx.price("hourlyRate", w.date()).ifPresentOrElse(p -> charges.add(new Charge(key, text + (key.startsWith("work/")
                     ? ", order " + w.orderNumber() : ""), w.deviceId(), "hourlyRate", w.date(), w.date(), hours, p,
                     rule)), () -> missing("hourlyRate", rule, w.deviceId()));
         }
@@ -507,7 +507,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                         "estimationFee", day, day, BigDecimal.ONE, ctx.billedUnder(key), "KMNO-METER-1"));
                 return;
             }
-            price("estimationFee", null, "KMNO-METER-1", d.deviceId()).ifPresent(p -> charges.add(new Charge(key,
+            listed("estimationFee", day, "KMNO-METER-1", d.deviceId()).ifPresent(p -> charges.add(new Charge(key,
                     "Estimation fee: no meter reading by " + day, d.deviceId(), "estimationFee", day, day,
                     BigDecimal.ONE, p, "KMNO-METER-1")));
         }
@@ -537,18 +537,26 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
 
         // --- prices: KMNO-PRICE-1 (CPI), KMNO-RENEW-3 (+30 %)
 
-        /** A named price as it applies on {@code day} (null: unadjusted), or a notice when it is not set. */
+        /** A named price as it applies on {@code day}, or a notice when it is not set. */
         Optional<BigDecimal> price(String name, LocalDate day, String rule, Long deviceId) {
-            Optional<BigDecimal> price = ctx.price(name);
+            return listed(name, day, rule, deviceId).map(p -> price(p, day));
+        }
+
+        /**
+         * BILL-PRICE-1: the operator's price in force on {@code day} (a charge's first day), unadjusted, or a notice
+         * when it is not set. KMNO-PRICE-1, -2 adjust it from there; a change dated later never re-prices the past.
+         */
+        Optional<BigDecimal> listed(String name, LocalDate day, String rule, Long deviceId) {
+            Optional<BigDecimal> price = ctx.price(name, day);
             if (price.isEmpty()) {
                 missing(name, rule, deviceId);
             }
-            return day == null ? price : price.map(p -> price(p, day));
+            return price;
         }
 
         /** A price that follows the CPI but is not a service price (KMNO-RENEW-3 does not raise it). */
         Optional<BigDecimal> agreedPrice(String name, LocalDate day, String rule, Long deviceId) {
-            return price(name, null, rule, deviceId).map(p -> adjusted(day, p));
+            return listed(name, day, rule, deviceId).map(p -> adjusted(day, p));
         }
 
         BigDecimal price(BigDecimal agreed, LocalDate day) {

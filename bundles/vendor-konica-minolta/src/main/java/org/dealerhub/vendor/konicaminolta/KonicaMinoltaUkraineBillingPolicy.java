@@ -65,7 +65,7 @@ public class KonicaMinoltaUkraineBillingPolicy implements BillingPolicy {
             Work w = list.get(0);
             String rule = w.kind().equals("extra") ? "KMUA-EXTRA-1" : "KMUA-STOCK-5";
             BigDecimal quantity = list.stream().map(Work::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-            price(ctx, w.item(), rule, w.deviceId(), notices).ifPresent(p -> charges.add(new Charge(key,
+            price(ctx, w.item(), w.date(), rule, w.deviceId(), notices).ifPresent(p -> charges.add(new Charge(key,
                     (rule.equals("KMUA-EXTRA-1") ? "Paid extra: " : "CRU not returned: ") + w.item() + ", order "
                             + w.orderNumber(), w.deviceId(), w.item(), w.date(), w.date(), quantity, p, rule)));
         });
@@ -90,9 +90,9 @@ public class KonicaMinoltaUkraineBillingPolicy implements BillingPolicy {
                     continue;
                 }
                 boolean a3 = i >= 2;
-                Optional<BigDecimal> price = a3 && ctx.price(names[i]).isEmpty()
-                        ? price(ctx, names[i - 2], "KMUA-ORDER-4", d.deviceId(), notices).map(p -> p.add(p))
-                        : price(ctx, names[i], "KMUA-ORDER-4", d.deviceId(), notices);
+                Optional<BigDecimal> price = a3 && ctx.price(names[i], from).isEmpty()
+                        ? price(ctx, names[i - 2], from, "KMUA-ORDER-4", d.deviceId(), notices).map(p -> p.add(p))
+                        : price(ctx, names[i], from, "KMUA-ORDER-4", d.deviceId(), notices);
                 long n = counts[i];
                 String name = names[i];
                 price.ifPresent(p -> charges.add(new Charge(key, String.format(Locale.ROOT,
@@ -102,9 +102,10 @@ public class KonicaMinoltaUkraineBillingPolicy implements BillingPolicy {
         }
     }
 
-    private static Optional<BigDecimal> price(BillingContext ctx, String name, String rule, Long deviceId,
-            List<Notice> notices) {
-        Optional<BigDecimal> price = ctx.price(name);
+    /** The named price in force on {@code day}, a charge's first day (BILL-PRICE-1), or a notice. */
+    private static Optional<BigDecimal> price(BillingContext ctx, String name, LocalDate day, String rule,
+            Long deviceId, List<Notice> notices) {
+        Optional<BigDecimal> price = ctx.price(name, day);
         if (price.isEmpty()) {
             notices.add(new Notice(deviceId, "Price " + name + " is not set: its charge is left out until it is",
                     rule));

@@ -49,14 +49,14 @@ public class PrinterNorgeBillingPolicy implements BillingPolicy {
         if (groups.isEmpty()) {
             return BillingResult.of(List.of(), List.of());
         }
-        BigDecimal rate = context.price("serviceRate").orElse(null);
-        if (rate == null) {
+        if (groups.values().stream().anyMatch(l -> context.price("serviceRate", l.get(0).date()).isEmpty())) {
             return BillingResult.of(List.of(), List.of(new Notice(null,
                     "Price serviceRate is not set: uncovered work is left out until it is", "PN-BILL-1")));
         }
         List<Charge> charges = new ArrayList<>();
         groups.forEach((key, list) -> {
             Work w = list.get(0);
+            BigDecimal rate = context.price("serviceRate", w.date()).orElseThrow(); // BILL-PRICE-1: the day's rate
             // PN-BILL-1 (platform decision): a started 15-minute step counts whole
             long steps = list.stream().mapToLong(x -> x.quantity().divide(STEP_MINUTES, 0, RoundingMode.CEILING)
                     .longValueExact()).sum();
