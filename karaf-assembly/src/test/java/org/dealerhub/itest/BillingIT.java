@@ -155,6 +155,26 @@ public class BillingIT {
         assertEquals(preview.body(), 200, preview.status());
         assertTrue(preview.body(), preview.body().contains("\"status\":\"INVOICED\"")
                 && preview.body().contains("\"net\":250.00"));
+
+        // the running bill: staff see any contract's, a customer its own organisation's, another's answers 404
+        Http.Reply running = http.get("/api/v1/contracts/" + contractId + "/running-bill", "staff", "staff-demo");
+        assertEquals(running.body(), 200, running.status());
+        assertTrue(running.body(), running.body().contains("\"contractId\":" + contractId)
+                && running.body().contains("\"invoice\":{") && running.body().contains("\"allowances\":[]"));
+        long own = Http.number(http.postJson("/api/v1/contracts", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
+                + "\"vendor\":\"example-printers\",\"market\":\"NO\",\"packageCode\":\"BASIC\","
+                + "\"start\":\"2026-01-01\",\"deviceIds\":[]}").body(), "id");
+        Http.Reply mine = http.get("/api/v1/contracts/" + own + "/running-bill", "fjordvik", "fjordvik-demo");
+        assertEquals(mine.body(), 200, mine.status());
+        assertTrue(mine.body(), mine.body().contains("\"organisationId\":1"));
+        Http.Reply theirs = http.get("/api/v1/contracts/" + contractId + "/running-bill", "fjordvik",
+                "fjordvik-demo");
+        assertEquals(theirs.body(), 404, theirs.status());
+        assertTrue(theirs.body(), theirs.body().contains("\"error\""));
+        Http.Reply alerts = http.get("/api/v1/billing/alerts?limit=10", "staff", "staff-demo");
+        assertEquals(alerts.body(), 200, alerts.status());
+        assertTrue(alerts.body(), alerts.body().contains("\"contracts\":["));
+        assertEquals(403, http.get("/api/v1/billing/alerts", "fjordvik", "fjordvik-demo").status());
         Files.delete(deployed);
     }
 }

@@ -32,4 +32,16 @@ public interface BillingService {
 
     /** What the contract's next invoice would be if billed up to {@code date}, written nowhere. */
     BillingRun.Outcome preview(Caller caller, long contractId, LocalDate date);
+
+    /**
+     * The running bill of a contract the caller sees (else NOT_FOUND): its invoice if billed up to today, its
+     * allowances used and forecast, and their alerts.
+     */
+    RunningBill runningBill(Caller caller, long contractId);
+
+    /**
+     * Dealer users: the contracts with allowance alerts today, by contract id after {@code after}, at most
+     * {@code limit} of them.
+     */
+    RunningBill.AlertPage alerts(Caller caller, long after, int limit);
 }

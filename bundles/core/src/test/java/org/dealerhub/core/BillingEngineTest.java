@@ -2,6 +2,7 @@ package org.dealerhub.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,8 @@ import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Invoice;
 import org.dealerhub.api.OrderChannel;
 import org.dealerhub.api.OrderKind;
+import org.dealerhub.api.PortalRole;
+import org.dealerhub.api.RunningBill;
 import org.dealerhub.api.ServiceOrder;
 import org.dealerhub.core.billing.BillingEngine;
 import org.dealerhub.core.billing.MeterPlausibility;
@@ -285,6 +288,47 @@ class BillingEngineTest {
         // at the end of February the next invoice holds February's fee
         assertEquals(new BigDecimal("100.00"), f.engine.preview(BillingFixture.ADMIN, contract, FEB_28).invoice()
                 .net());
+    }
+
+    @Test
+    void BILL_ALLOW_1_theRunningBillForecastsTheCapAndAlertsItsOwnersOnly() {
+        // today 2026-03-01 (Oslo); cap 3,000 mono A4 in 2026. Readings: 10,000 on 2025-12-31, 11,000 on 01-31
+        // (setUp), 12,900 on 02-28: 2,900 used in 2026 (96 %), measured to 02-28 over 59 days (01-01..02-28):
+        // 2,900 / 59 = 49.15 a day; 306 days left: 2,900 + 2,900 x 306 / 59 = 2,900 + 15,041 (15,040.68) =
+        // 17,941; 14,941 over x 0.0333 = 497.54 NOK
+        f.terms(contract, Map.of("capMonoA4", "3000"));
+        f.reading(device, FEB_28, 12_900);
+        f.platform.clock.set(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+        RunningBill bill = f.engine.runningBill(Caller.customer("kari", org), contract);
+        assertEquals(LocalDate.of(2026, 3, 1), bill.date());
+        // the invoice so far: January and February's fees and clicks, March's fee
+        assertEquals(Status.INVOICED, bill.invoice().status());
+        RunningBill.Allowance cap = bill.allowances().get(0);
+        assertEquals(2_900, cap.used());
+        assertEquals(96, cap.percentUsed());
+        assertEquals(new BigDecimal("49.15"), cap.perDay());
+        assertEquals(17_941, cap.forecast());
+        assertEquals(new BigDecimal("497.54"), cap.forecastAmount());
+        assertEquals(List.of("NEARLY_USED", "FORECAST_OVERRUN"), bill.alerts().stream()
+                .map(RunningBill.Alert::level).toList());
+        assertEquals("ACME-CAP", bill.alerts().get(0).rule());
+        // nothing was written
+        assertEquals(0, f.engine.invoices(BillingFixture.ADMIN, null, contract, null, 0, 10).size());
+        // another organisation's customer, a self-service user and a stock user see no such contract
+        long otherOrg = f.organisation("Other");
+        for (Caller stranger : List.of(Caller.customer("ola", otherOrg),
+                Caller.portal("self", org, PortalRole.SELF_SERVICE),
+                Caller.portal("stock", org, PortalRole.STOCK_MANAGER))) {
+            assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
+                    () -> f.engine.runningBill(stranger, contract)).kind());
+        }
+        // staff list it among the contracts with alerts; a customer may not list them
+        RunningBill.AlertPage page = f.engine.alerts(TestPlatform.STAFF, 0, 10);
+        assertEquals(List.of(contract), page.contracts().stream().map(RunningBill.ContractAlerts::contractId)
+                .toList());
+        assertNull(page.next());
+        assertEquals(DomainException.Kind.FORBIDDEN, assertThrows(DomainException.class,
+                () -> f.engine.alerts(Caller.customer("kari", org), 0, 10)).kind());
     }
 
     @Test

@@ -19,10 +19,12 @@ import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.PriceList;
+import org.dealerhub.api.spi.Allowance;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingPolicy;
 import org.dealerhub.api.spi.BillingResult;
 import org.dealerhub.api.spi.Charge;
+import org.dealerhub.api.spi.MeterHistory;
 import org.dealerhub.core.billing.BillingEngine;
 
 /**
@@ -73,7 +75,17 @@ final class BillingFixture implements AutoCloseable {
                 }
             }
             BigDecimal defer = c.term("deferAtOrBelow").map(BigDecimal::new).orElse(null);
-            return new BillingResult(charges, List.of(), defer, defer == null ? null : "KMNO-BILL-4");
+            // term capMonoA4: a yearly cap of mono A4 clicks over the calendar year of the period's end
+            List<Allowance> allowances = c.term("capMonoA4").map(cap -> c.devices().stream().map(d -> {
+                LocalDate from = c.periodEnd().withDayOfYear(1);
+                return Allowance.measured("cap/" + d.deviceId() + "/" + from.getYear(), "Mono A4 cap", d.deviceId(),
+                        Allowance.Kind.CAP, "mono A4 pages", from, from.plusYears(1).minusDays(1),
+                        Long.parseLong(cap), c.periodEnd(), d.readings().isEmpty() ? null
+                                : d.readings().get(d.readings().size() - 1).date(),
+                        (x, y) -> MeterHistory.used(d.readings(), x, y).monoA4(), "clickMonoA4",
+                        c.price("clickMonoA4").orElse(null), "ACME-CAP");
+            }).toList()).orElse(List.of());
+            return new BillingResult(charges, List.of(), defer, defer == null ? null : "KMNO-BILL-4", allowances);
         }
     };
 

@@ -25,6 +25,7 @@ import org.dealerhub.api.Caller;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.RunningBill;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -106,6 +107,21 @@ public class ContractResource {
             throw DomainException.invalid("date", "date must be an ISO date like 2026-01-31");
         }
         return InvoiceResource.Preview.of(billing.preview(Authenticated.caller(security), id, day));
+    }
+
+    @GET
+    @Path("{id}/running-bill")
+    @Operation(operationId = "getContractRunningBill", summary = "What the contract's invoice would be today from"
+            + " its live meters, with each allowance used, forecast to its period's end and alerted", description =
+            "The forecast is what is used plus the recent average per day (the last 90 measured days) times the days"
+            + " left; its excess is priced at today's price. Alerts: NEARLY_USED (the configured percent of a cap,"
+            + " default 90), FORECAST_OVERRUN, OVERRUN, FORECAST_SHORTFALL (a minimum volume), each with its rule.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "the running bill",
+                            content = @Content(schema = @Schema(implementation = RunningBill.class))),
+                    @ApiResponse(responseCode = "404", description = "unknown or not visible")})
+    public RunningBill runningBill(@Context SecurityContext security, @PathParam("id") long id) {
+        return billing.runningBill(Authenticated.caller(security), id);
     }
 
     @GET

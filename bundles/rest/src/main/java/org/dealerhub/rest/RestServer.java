@@ -86,7 +86,8 @@ public class RestServer {
                 new SoftwareIncidentResource(software), new OrderDisputeResource(orders, software),
                 new OrderExtraResource(orders, extras), new ContractExtraResource(extras),
                 new ContractContactResource(software), new KnownErrorResource(software),
-                new ReportResource(reports), new BillingResource(billing), new InvoiceResource(billing, documents),
+                new ReportResource(reports), new BillingResource(billing), new BillingAlertResource(billing),
+                new InvoiceResource(billing, documents),
                 new PortalUserResource(portalUsers), new PasswordResetResource(portalUsers),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),

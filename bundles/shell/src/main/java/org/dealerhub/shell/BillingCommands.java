@@ -15,6 +15,7 @@ import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.BillingService;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.RunningBill;
 
 /** Billing runs from the console (issue 10): a preview by default, written with --commit. */
 final class BillingCommands {
@@ -100,6 +101,52 @@ final class BillingCommands {
             } catch (DateTimeParseException e) {
                 throw DomainException.invalid(field, field + " must be an ISO date like 2026-01-31");
             }
+        }
+    }
+
+    @Service
+    @Command(scope = "dealerhub", name = "running-bill", description = "What a contract's invoice would be today"
+            + " from its live meters, with each allowance used, forecast to its period's end, and its alerts")
+    public static class Running extends DealerhubAction {
+        @Reference
+        BillingService billing;
+
+        @Argument(index = 0, name = "contract", required = true, description = "the contract id")
+        long contract;
+
+        @Override
+        void run(PrintStream out, Caller caller) {
+            out.print(text(billing.runningBill(caller, contract)));
+        }
+
+        static String text(RunningBill b) {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Contract %d (%s), running bill on %s%n",
+                    b.contractId(), b.vendor(), b.date()));
+            BillingRun.Outcome o = b.invoice();
+            switch (o.status()) {
+                case INVOICED -> {
+                    s.append(String.format(Locale.ROOT, "  invoice %s to %s: net %s, VAT %s, gross %s %s%n",
+                            o.invoice().periodFrom(), o.invoice().periodTo(), o.invoice().net().toPlainString(),
+                            o.invoice().vat().toPlainString(), o.invoice().gross().toPlainString(), b.currency()));
+                    o.invoice().lines().forEach(l -> s.append(String.format(Locale.ROOT, "    %-60s %12s  %s%n",
+                            l.description(), l.amount().toPlainString(), l.rule())));
+                }
+                case UNCHANGED -> s.append("  nothing more to invoice").append('\n');
+                default -> s.append("  ").append(o.status()).append(": ").append(o.reason())
+                        .append(o.rule() == null ? "" : " (" + o.rule() + ")").append('\n');
+            }
+            for (RunningBill.Allowance a : b.allowances()) {
+                s.append(String.format(Locale.ROOT, "  %s (%s)%n    %,d of %,d %s used by %s (%d %%), %s a day:"
+                        + " forecast %,d by %s%s%n", a.description(), a.rule(), a.used(), a.limit(), a.unit(),
+                        a.measuredTo(), a.percentUsed(), a.perDay().toPlainString(), a.forecast(), a.to(),
+                        a.forecastExcess() == 0 ? "" : String.format(Locale.ROOT, ", %,d %s%s",
+                                a.forecastExcess(), a.kind().equals("CAP") ? "over" : "short",
+                                a.forecastAmount() == null ? "" : " = " + a.forecastAmount().toPlainString() + " "
+                                        + b.currency() + " at today's price")));
+            }
+            b.alerts().forEach(a -> s.append(String.format(Locale.ROOT, "  ALERT %s (%s): %s%n", a.level(),
+                    a.rule(), a.message())));
+            return s.toString();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.dealerhub.api.BillingRun;
@@ -28,6 +29,7 @@ import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.PriceBook;
 import org.dealerhub.api.PriceList;
+import org.dealerhub.api.RunningBill;
 import org.dealerhub.api.Loan;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingResult;
@@ -78,6 +80,8 @@ public class BillingEngine implements BillingService {
     /** At most a year and a day per run, so one run never bills a decade by mistake. */
     static final int MAX_PERIOD_DAYS = 366;
     static final int MAX_PAGE = 500;
+    /** At most this many contracts are looked at for one page of alerts. */
+    static final int ALERT_SCAN = 2000;
 
     @ObjectClassDefinition(name = "Dealerhub billing", description = "Bounds, meter plausibility and the seller")
     public @interface Config {
@@ -100,6 +104,10 @@ public class BillingEngine implements BillingService {
                 + " far above the average")
         long plausibilityMinimumClicks() default 1000;
 
+        @AttributeDefinition(description = "BILL-ALLOW-1: percent of a cap used at which the running bill alerts"
+                + " that it is nearly used")
+        int allowanceAlertPercent() default 90;
+
         @AttributeDefinition(description = "The seller on invoices: the dealer's name")
         String sellerName() default "Dealerhub dealer";
 
@@ -108,7 +116,7 @@ public class BillingEngine implements BillingService {
     }
 
     private record Settings(BigDecimal maxLine, BigDecimal maxInvoice, MeterPlausibility plausibility,
-            Invoice.Party seller) {
+            Invoice.Party seller, int alertPercent) {
     }
 
     private final Store store;
@@ -135,7 +143,8 @@ public class BillingEngine implements BillingService {
     public void configure(Config c) {
         settings = new Settings(new BigDecimal(c.maxLineAmount().trim()), new BigDecimal(c.maxInvoiceAmount().trim()),
                 new MeterPlausibility(c.plausibilityBufferPercent(), c.plausibilityMonths(),
-                        c.plausibilityMinimumClicks()), new Invoice.Party(c.sellerName(), c.sellerAccount()));
+                        c.plausibilityMinimumClicks()), new Invoice.Party(c.sellerName(), c.sellerAccount()),
+                Math.max(1, Math.min(100, c.allowanceAlertPercent())));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -258,6 +267,12 @@ public class BillingEngine implements BillingService {
 
     /** What billing the contract up to {@code to} comes to, written nowhere. */
     private Outcome compute(Repositories r, StoredContract stored, long runId, LocalDate from, LocalDate to) {
+        return compute(r, stored, runId, from, to, null);
+    }
+
+    /** ... and the policy's result to {@code results} (the running bill's allowances), when given. */
+    private Outcome compute(Repositories r, StoredContract stored, long runId, LocalDate from, LocalDate to,
+            Consumer<BillingResult> results) {
         long id = stored.id();
         Settings s = settings;
         Contract contract = contracts.value(r, stored, to);
@@ -294,6 +309,9 @@ public class BillingEngine implements BillingService {
             result = vendors.bill(contract.vendor(), context);
         } catch (DomainException e) {
             return parked(id, e.getMessage(), e.rule(), List.of());
+        }
+        if (results != null) {
+            results.accept(result);
         }
         result = new BillingResult(concat(result.charges(), slaCredits(r, contract, context, to,
                 market.market().zone())), result.notices(),
@@ -466,10 +484,75 @@ public class BillingEngine implements BillingService {
         return store.read(r -> {
             StoredContract c = r.contracts().find(caller, contractId)
                     .orElseThrow(() -> DomainException.notFound("contract", contractId));
-            LocalDate from = r.billing().invoices(Caller.system(), null, contractId, null, 0, 1).stream()
-                    .map(i -> i.periodTo().plusDays(1)).findFirst().orElse(c.start());
-            return compute(r, c, 0, from.isAfter(to) ? to : from, to);
+            return compute(r, c, 0, next(r, c, to), to);
         });
+    }
+
+    /** The first day of a contract's next invoice: the day after its last invoice's period, else its start. */
+    private static LocalDate next(Repositories r, StoredContract c, LocalDate to) {
+        LocalDate from = r.billing().invoices(Caller.system(), null, c.id(), null, 0, 1).stream()
+                .map(i -> i.periodTo().plusDays(1)).findFirst().orElse(c.start());
+        return from.isAfter(to) ? to : from;
+    }
+
+    @Override
+    public RunningBill runningBill(Caller caller, long contractId) {
+        // the caller's scope: a customer its organisation's contracts, a device manager its devices' (PORTAL-ROLE-2)
+        return store.read(r -> running(r, r.contracts().find(caller, contractId)
+                .orElseThrow(() -> DomainException.notFound("contract", contractId))));
+    }
+
+    /**
+     * The preview up to today in the contract's market, and the allowances its policy measured, forecast and
+     * alerted once for every vendor ({@link Forecasts}).
+     */
+    private RunningBill running(Repositories r, StoredContract c) {
+        MarketSource market = markets.get(c.market());
+        boolean known = market != null && market.market() != null;
+        LocalDate today = LocalDate.now(known ? clock.withZone(market.market().zone()) : clock);
+        List<BillingResult> results = new ArrayList<>(1);
+        Outcome outcome = compute(r, c, 0, next(r, c, today), today, results::add);
+        Currency currency = known ? market.market().currency() : null;
+        List<RunningBill.Allowance> allowances = currency == null || results.isEmpty() ? List.of()
+                : results.get(0).allowances().stream().map(a -> Forecasts.forecast(a, currency)).toList();
+        int percent = settings.alertPercent();
+        return new RunningBill(c.id(), c.organisationId(), c.vendor(), today, currency, outcome, allowances,
+                allowances.stream().flatMap(a -> Forecasts.alerts(a, percent).stream()).toList());
+    }
+
+    /**
+     * BILL-ALLOW-1: the contracts with alerts, each computed in its own read; at most {@value #ALERT_SCAN}
+     * contracts are looked at per page, so a page answers in bounded time even when few contracts have alerts.
+     */
+    @Override
+    public RunningBill.AlertPage alerts(Caller caller, long after, int limit) {
+        Access.requireDealer(caller);
+        int max = limit(limit);
+        LocalDate today = LocalDate.now(clock);
+        List<RunningBill.ContractAlerts> found = new ArrayList<>();
+        long cursor = Math.max(0, after);
+        int scanned = 0;
+        while (found.size() < max && scanned < ALERT_SCAN) {
+            long last = cursor;
+            List<Long> page = store.read(r -> r.billing().contractIds(BillingRun.Selection.all(), today, last, PAGE));
+            for (long id : page) {
+                RunningBill bill = store.read(r -> r.contracts().find(Caller.system(), id).map(c -> running(r, c)))
+                        .orElse(null);
+                cursor = id;
+                scanned++;
+                if (bill != null && !bill.alerts().isEmpty()) {
+                    found.add(new RunningBill.ContractAlerts(id, bill.organisationId(), bill.vendor(), bill.date(),
+                            bill.alerts()));
+                    if (found.size() == max) {
+                        break;
+                    }
+                }
+            }
+            if (page.size() < PAGE && (page.isEmpty() || cursor == page.get(page.size() - 1))) {
+                return new RunningBill.AlertPage(found, null);
+            }
+        }
+        return new RunningBill.AlertPage(found, cursor);
     }
 
     /** What a run found so far. */

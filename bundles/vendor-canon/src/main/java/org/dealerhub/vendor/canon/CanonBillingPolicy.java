@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.Counters;
+import org.dealerhub.api.spi.Allowance;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingContext.DeviceUsage;
 import org.dealerhub.api.spi.BillingContext.Work;
@@ -72,7 +73,8 @@ public class CanonBillingPolicy implements BillingPolicy {
             }
         }
         bill.work(capped);
-        return BillingResult.of(bill.charges, bill.notices.stream().distinct().toList());
+        return BillingResult.of(bill.charges, bill.notices.stream().distinct().toList())
+                .withAllowances(bill.allowances);
     }
 
     /** One run's working state. */
@@ -82,6 +84,7 @@ public class CanonBillingPolicy implements BillingPolicy {
         final LocalDate end;
         final List<Charge> charges = new ArrayList<>();
         final List<Notice> notices = new ArrayList<>();
+        final List<Allowance> allowances = new ArrayList<>();
 
         Bill(BillingContext ctx) {
             this.ctx = ctx;
@@ -151,6 +154,25 @@ public class CanonBillingPolicy implements BillingPolicy {
                     long cap = CanonVolumes.monthlyColourCap(family.get()).orElseThrow();
                     long allowance = prorata(12 * cap, spanDays, yearDays);
                     colour(device, ys, from, to, settled, colour, allowance);
+                    if (!settled) {
+                        allowances.add(Allowance.measured("colour-cap/" + device.deviceId() + "/" + ys,
+                                String.format(Locale.ROOT, "Colour pages of the contract year (12 x %,d a month,"
+                                        + " A3 = 2 x A4%s)", cap, bannerColour ? ", a banner = one A3" : ""),
+                                device.deviceId(), Allowance.Kind.CAP, "colour A4 pages", from,
+                                earlier(ye, device.to()), allowance, ctx.periodEnd(), lastReading(device),
+                                (a, b) -> colour(MeterHistory.used(device.readings(), a, b), bannerColour),
+                                "clickColourA4", ctx.price("clickColourA4").orElse(null), "CANON-VOL-3"));
+                    }
+                }
+                if (capped && !settled && device.certificateMonthlyVolume() != null) {
+                    allowances.add(Allowance.measured("certificate/" + device.deviceId() + "/" + ys,
+                            String.format(Locale.ROOT, "Total pages of the contract year under the function"
+                                    + " certificate (12 x %,d a month; reported, not billed)",
+                                    device.certificateMonthlyVolume()), device.deviceId(), Allowance.Kind.CAP,
+                            "A4 pages", from, earlier(ye, device.to()), prorata(12 * device
+                                    .certificateMonthlyVolume(), spanDays, yearDays), ctx.periodEnd(),
+                            lastReading(device), (a, b) -> total(MeterHistory.used(device.readings(), a, b)), null,
+                            null, "CANON-VOL-1"));
                 }
                 if (capped && current && device.certificateMonthlyVolume() != null) {
                     // CANON-VOL-1: total use above the certificate's volume is reported, not billed
@@ -177,6 +199,10 @@ public class CanonBillingPolicy implements BillingPolicy {
             return Math.addExact(Math.addExact(used.monoA4(), 2 * used.monoA3()),
                     Math.addExact(CanonVolumes.colourA4Equivalent(used.colourA4(), used.colourA3(), 0),
                             2 * used.banner()));
+        }
+
+        static LocalDate lastReading(DeviceUsage device) {
+            return device.readings().isEmpty() ? null : device.readings().get(device.readings().size() - 1).date();
         }
 
         /** CANON-VOL-1, -3: colour over 12 x the monthly cap back-billed once a year at the indicative price. */

@@ -19,6 +19,7 @@ import org.dealerhub.api.Contract;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.PriceList;
+import org.dealerhub.api.spi.Allowance;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingContext.DeviceUsage;
 import org.dealerhub.api.spi.BillingContext.Work;
@@ -99,6 +100,29 @@ class CanonBillingPolicyTest {
         assertTrue(midYear.charges().stream().noneMatch(c -> c.key().startsWith("colour-overuse")));
         assertTrue(midYear.notices().stream().anyMatch(n -> n.rule().equals("CANON-VOL-3")
                 && n.message().contains("23,650")));
+    }
+
+    @Test
+    void CANON_VOL_3_theRunningYearsColourCapIsAnAllowanceForTheRunningBill() {
+        // iR-ADV C356 (cap 2,000/month): 24,000 in the year from 2026-01-01; by 2026-11-30 11 x 2,150 = 23,650 used;
+        // recent window 2026-09-02..11-30: 23,650 - (17,200 + 2,150 x 1 / 30 = 17,271 at the end of 09-01) = 6,379
+        DeviceUsage device = device(17, "iR-ADV C356iF", monthly(2_150, 0, 0, 12));
+        BillingResult r = policy.bill(context("STANDARD", "NO", Map.of(), LocalDate.of(2026, 11, 30),
+                List.of(device), List.of()));
+        Allowance cap = r.allowances().get(0);
+        assertEquals("colour-cap/17/2026-01-01", cap.key());
+        assertEquals(Allowance.Kind.CAP, cap.kind());
+        assertEquals(24_000, cap.limit());
+        assertEquals(23_650, cap.used());
+        assertEquals(LocalDate.of(2026, 12, 31), cap.to());
+        assertEquals(LocalDate.of(2026, 11, 30), cap.measuredTo());
+        assertEquals(LocalDate.of(2026, 9, 2), cap.recentFrom());
+        assertEquals(6_379, cap.recentUsed());
+        assertEquals(new BigDecimal("0.45"), cap.unitPrice());
+        assertEquals("CANON-VOL-3", cap.rule());
+        // PREMIUM has no cap (CANON-PKG-3), a settled year no running allowance
+        assertEquals(List.of(), policy.bill(context("PREMIUM", "NO", Map.of(), LocalDate.of(2026, 11, 30),
+                List.of(device), List.of())).allowances());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.function.ToLongFunction;
 
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.Counters;
+import org.dealerhub.api.spi.Allowance;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingContext.DeviceUsage;
 import org.dealerhub.api.spi.BillingContext.IndexValue;
@@ -113,7 +114,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
         bill.portal();
         bill.work();
         return new BillingResult(bill.charges, bill.notices.stream().distinct().toList(), DEFER_AT_OR_BELOW,
-                "KMNO-BILL-4");
+                "KMNO-BILL-4", bill.allowances);
     }
 
     /** One run's working state. */
@@ -128,6 +129,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
         final int graceDays;
         final List<Charge> charges = new ArrayList<>();
         final List<Notice> notices = new ArrayList<>();
+        final List<Allowance> allowances = new ArrayList<>();
 
         Bill(BillingContext ctx) {
             this.ctx = ctx;
@@ -277,6 +279,7 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
         void minimum() {
             for (LocalDate[] year : windows(12)) {
                 if (!closed(year)) {
+                    minimumAllowance(year);
                     continue;
                 }
                 for (Counter c : List.of(MONO_A4, COLOUR_A4)) {
@@ -295,6 +298,24 @@ public class KonicaMinoltaNorwayBillingPolicy implements BillingPolicy {
                             String.format(Locale.ROOT, "Yearly minimum %,d %s pages, %,d used (A3 as 2 x A4):"
                                     + " %,d not used", due, c.text(), used, shortfall),
                             null, c.price(), year[0], year[1], BigDecimal.valueOf(shortfall), p, "KMNO-BILL-2")));
+                }
+            }
+        }
+
+        /** KMNO-BILL-2: the running year's minimum as measured so far, for the running bill's forecast. */
+        void minimumAllowance(LocalDate[] year) {
+            LocalDate lastReading = ctx.devices().stream().filter(d -> d.loanFor() == null)
+                    .map(d -> d.readings().isEmpty() ? null : d.readings().get(d.readings().size() - 1).date())
+                    .reduce((a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b).orElse(null);
+            for (Counter c : List.of(MONO_A4, COLOUR_A4)) {
+                long minimum = ctx.term("minimum" + capital(c)).map(Long::parseLong).orElse(0L);
+                if (minimum > 0) {
+                    allowances.add(Allowance.measured("minimum/" + year[0] + "/" + c.price(), String.format(
+                            Locale.ROOT, "Yearly minimum volume of %s pages (A3 as 2 x A4), paid whatever the use",
+                            c.text()), null, Allowance.Kind.MINIMUM, c.text() + " pages", year[0], year[1],
+                            share(minimum, year).setScale(0, RoundingMode.DOWN).longValueExact(), ctx.periodEnd(),
+                            lastReading, (a, b) -> usedA4Equivalent(new LocalDate[] {a, b}, c), c.price(),
+                            ctx.price(c.price()).map(p -> price(p, ctx.periodEnd())).orElse(null), "KMNO-BILL-2"));
                 }
             }
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.spi.Allowance;
 import org.dealerhub.api.spi.BillingContext;
 import org.dealerhub.api.spi.BillingContext.DeviceUsage;
 import org.dealerhub.api.spi.BillingContext.IndexValue;
@@ -112,6 +113,25 @@ class KonicaMinoltaNorwayBillingPolicyTest {
         // a minimum that the use reaches costs nothing: 132,000 >= 100,000
         assertFalse(keys(bill(Map.of("billing", "postpaid", "minimumMonoA4", "100000"), LocalDate.of(2026, 12, 31),
                 device(21, 25))).stream().anyMatch(k -> k.startsWith("minimum")));
+    }
+
+    @Test
+    void KMNO_BILL_2_theRunningYearsMinimumIsAnAllowanceForTheRunningBill() {
+        // minimum 200,000 mono a year; by 2026-06-30: 6 x 10,000 A4 + 2 x 6 x 500 A3 = 66,000 A4 pages used
+        Map<String, String> terms = Map.of("billing", "postpaid", "minimumMonoA4", "200000");
+        BillingResult r = bill(terms, LocalDate.of(2026, 6, 30), device(21, 7));
+        Allowance minimum = r.allowances().get(0);
+        assertEquals("minimum/2026-01-01/clickMonoA4", minimum.key());
+        assertEquals(Allowance.Kind.MINIMUM, minimum.kind());
+        assertEquals(200_000, minimum.limit());
+        assertEquals(66_000, minimum.used());
+        assertEquals(LocalDate.of(2026, 6, 30), minimum.measuredTo());
+        assertEquals(LocalDate.of(2026, 12, 31), minimum.to());
+        assertEquals(new BigDecimal("0.05"), minimum.unitPrice());
+        assertEquals("KMNO-BILL-2", minimum.rule());
+        // once the year is over it is billed, not forecast
+        assertTrue(bill(terms, LocalDate.of(2026, 12, 31), device(21, 13)).allowances().stream()
+                .noneMatch(x -> x.key().startsWith("minimum/2026")));
     }
 
     @Test
