@@ -16,8 +16,12 @@ public record MeterCorrection(long id, long deviceId, LocalDate oldDate, Counter
 
     /**
      * What staff send: the reading of {@code date} gets {@code newDate} and/or {@code counters} (null: unchanged),
-     * or is voided ({@code voidReading}, then both null); the reason is required.
+     * or is voided ({@code voidReading}, then both null; absent means false); the reason is required.
      */
-    public record Draft(LocalDate date, LocalDate newDate, Counters counters, boolean voidReading, String reason) {
+    public record Draft(LocalDate date, LocalDate newDate, Counters counters, Boolean voidReading, String reason) {
+
+        public Draft {
+            voidReading = Boolean.TRUE.equals(voidReading);
+        }
     }
 }
