@@ -407,6 +407,42 @@ class PortalDataTest {
     }
 
     @Test
+    void PORTAL_METER_4_concurrentCorrectionsAndSubmissionsAreDecidedOneAfterTheOtherAndAllAudited()
+            throws Exception {
+        read(STAFF, replenished, MAR_1, 100);
+        read(STAFF, replenished, APR_1, 200);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> calls = new ArrayList<>();
+            for (long mono : List.of(150L, 160L)) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return corrections.correct(STAFF, replenished, new MeterCorrection.Draft(APR_1, null,
+                            counters(mono), false, "to " + mono));
+                }));
+            }
+            calls.add(pool.submit(() -> {
+                start.await();
+                return platform.readings.submit(administrator, replenished, List.of(new MeterReading.Draft(MAY_1,
+                        counters(170))));
+            }));
+            start.countDown();
+            for (Future<?> call : calls) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the audit is one chain: the second correction's old value is the first one's new value
+        List<MeterCorrection> audit = corrections.list(STAFF, replenished);
+        assertEquals(2, audit.size());
+        assertEquals(200, audit.get(0).oldCounters().monoA4());
+        assertEquals(audit.get(0).newCounters(), audit.get(1).oldCounters());
+        assertEquals(List.of(100L, audit.get(1).newCounters().monoA4(), 170L), monoHistory(STAFF, replenished));
+    }
+
+    @Test
     void PORTAL_METER_4_customersCorrectNothingAndSeeOnlyTheirOwnDevicesCorrections() {
         read(STAFF, replenished, MAR_1, 100);
         read(STAFF, foreign, MAR_1, 100);
