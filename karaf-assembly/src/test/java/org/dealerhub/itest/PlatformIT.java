@@ -1098,6 +1098,63 @@ public class PlatformIT {
         assertEquals(401, http.get("/api/v1/devices", name, "it-manager-secret-2").status());
     }
 
+    // the portal's data (PORTAL-ROLE-3, -4, PORTAL-METER-4)
+
+    /**
+     * Over HTTP against the demo data: Fjordvik's stock manager changes the local stock of its replenished device
+     * with the ETag, the device manager assigned that very device is refused (PORTAL-ROLE-3), a stale ETag is 412;
+     * staff correct a reading and the correction is audited (PORTAL-METER-4); the self-service user reads the
+     * knowledge base and nothing else (PORTAL-ROLE-4).
+     */
+    @Test
+    public void portalDataOverRestAsEachRoleAllows() throws Exception {
+        Http.Reply shelves = http.get("/api/v1/organisations/1/stock", "fjordvik-stock", "fjordvik-stock-demo");
+        assertEquals(shelves.body(), 200, shelves.status());
+        String stock = "/api/v1/devices/" + Http.number(shelves.body(), "deviceId") + "/stock";
+        String etag = http.get(stock, "fjordvik-stock", "fjordvik-stock-demo").etag();
+        String levels = "{\"name\":\"Oslo, 2nd floor copy room\",\"levels\":{\"toner-black\":5,\"toner-cyan\":0}}";
+        Http.Reply refused = http.send(stock, "PUT", "fjordvik-devices", "fjordvik-devices-demo", levels, etag);
+        assertEquals(refused.body(), 403, refused.status());
+        assertTrue(refused.body(), refused.body().contains("\"rule\":\"PORTAL-ROLE-3\""));
+        Http.Reply changed = http.send(stock, "PUT", "fjordvik-stock", "fjordvik-stock-demo", levels, etag);
+        assertEquals(changed.body(), 200, changed.status());
+        assertTrue(changed.body(), changed.body().contains("\"toner-black\":5"));
+        assertEquals(412, http.send(stock, "PUT", "fjordvik-stock", "fjordvik-stock-demo", levels, etag).status());
+        assertTrue(http.get(stock + "/changes", "staff", "staff-demo").body().contains("\"by\":\"fjordvik-stock\""));
+
+        Http.Reply created = http.postJson("/api/v1/devices", ADMIN, ADMIN_PW, "{\"organisationId\":1,"
+                + "\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\","
+                + "\"serialNumber\":\"CORRECTION-SN-1\"}");
+        String device = "/api/v1/devices/" + Http.number(created.body(), "id");
+        assertEquals(201, http.postJson(device + "/meter-readings", "fjordvik", "fjordvik-demo",
+                reading("2026-03-01", 5_000)).status());
+        Http.Reply lower = http.postJson(device + "/meter-readings", "fjordvik", "fjordvik-demo",
+                reading("2026-04-01", 600));
+        assertTrue(lower.body(), lower.body().contains("PORTAL-METER-1"));
+        String correction = "{\"date\":\"2026-03-01\",\"counters\":{\"monoA4\":500,\"colourA4\":500,"
+                + "\"monoA3\":0,\"colourA3\":0,\"banner\":0,\"scans\":0},\"reason\":\"phoned in: 500, not 5000\"}";
+        assertEquals(403, http.postJson(device + "/meter-corrections", "fjordvik", "fjordvik-demo", correction)
+                .status());
+        Http.Reply corrected = http.postJson(device + "/meter-corrections", "staff", "staff-demo", correction);
+        assertEquals(corrected.body(), 201, corrected.status());
+        assertEquals(201, http.postJson(device + "/meter-readings", "fjordvik", "fjordvik-demo",
+                reading("2026-04-01", 600)).status());
+        Http.Reply audit = http.get(device + "/meter-corrections", "fjordvik", "fjordvik-demo");
+        assertTrue(audit.body(), audit.body().contains("\"correctedBy\":\"staff\"")
+                && audit.body().contains("\"reason\":\"phoned in: 500, not 5000\"")
+                && audit.body().contains("\"monoA4\":5000"));
+
+        Http.Reply articles = http.get("/api/v1/knowledge/articles?language=da", "fjordvik-self", "fjordvik-self-demo");
+        assertEquals(articles.body(), 200, articles.status());
+        assertTrue(articles.body(), articles.body().contains("toneropfyldning"));
+        String article = "/api/v1/knowledge/articles/" + Http.number(articles.body(), "id");
+        assertEquals(200, http.get(article, "fjordvik-self", "fjordvik-self-demo").status());
+        assertEquals("[]", http.get("/api/v1/devices", "fjordvik-self", "fjordvik-self-demo").body());
+        assertEquals(403, http.get(stock, "fjordvik-self", "fjordvik-self-demo").status());
+        assertEquals(403, http.postJson("/api/v1/knowledge/articles", "fjordvik-self", "fjordvik-self-demo",
+                "{\"title\":\"x\",\"body\":\"y\",\"language\":\"en\"}").status());
+    }
+
     /** The id of the {@code index}-th record of a JSON list. */
     private static long firstId(String json, int index) {
         String rest = json;

@@ -16,6 +16,7 @@ import org.dealerhub.api.Counters;
 import org.dealerhub.api.Device;
 import org.dealerhub.api.DeviceFormat;
 import org.dealerhub.api.DeviceService;
+import org.dealerhub.api.KnowledgeArticle;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.Organisation;
@@ -23,6 +24,7 @@ import org.dealerhub.api.OrganisationService;
 import org.dealerhub.api.PortalRole;
 import org.dealerhub.api.PortalUser;
 import org.dealerhub.api.ReadinessCheck;
+import org.dealerhub.api.StockLocation;
 import org.dealerhub.api.Contract;
 import org.dealerhub.api.spi.ServicePackageProvider;
 import org.dealerhub.persistence.api.Store;
@@ -164,7 +166,9 @@ public class DemoData implements ReadinessCheck {
         }
         portalUsers(system, "fjordvik", fjordvik, c3530, c1335);
         portalUsers(system, "oresund", oresund, c5535, c5535);
-        LOG.info("Demo data created: 4 organisations, 7 devices, 5 contracts, 10 portal users");
+        portalData(system, c3530, c5535);
+        LOG.info("Demo data created: 4 organisations, 7 devices, 5 contracts, 10 portal users, 2 stock locations, {}"
+                + " knowledge articles", ARTICLES.size());
     }
 
     /**
@@ -189,6 +193,62 @@ public class DemoData implements ReadinessCheck {
                 r.portalUsers().password(user.id(), hash);
                 return null;
             });
+        });
+    }
+
+    /** Knowledge articles in the portal's four languages (PORTAL-ROLE-4), as dealer staff would write them. */
+    static final List<KnowledgeArticle.Draft> ARTICLES = List.of(
+            new KnowledgeArticle.Draft("Slik leser du av telleverket",
+                    "Trykk på telleverk-knappen på betjeningspanelet (Canon: «Telleverk/Enhet», Konica Minolta:"
+                            + " «Meny» > «Teller»). Noter tallene for svart-hvitt og farge, A4 og A3, og send dem"
+                            + " inn i portalen samme dag.\n\nPortalen avviser en avlesning som er lavere enn den"
+                            + " forrige, eller en ny avlesning samme dag. Er tallene riktige likevel, ring"
+                            + " servicesenteret, så retter vi historikken.",
+                    "nb", List.of("meter", "canon", "konica-minolta")),
+            new KnowledgeArticle.Draft("Papirstopp i kassett 2 på imageRUNNER ADVANCE",
+                    "Åpne skuffen til kassett 2 forsiktig og ta ut papiret som sitter fast. Luft papirbunken,"
+                            + " kontroller at papirførerne ligger inntil bunken, og lukk skuffen.\n\nKommer stoppen"
+                            + " igjen etter kort tid, meld en serviceordre med feilkoden fra skjermen.",
+                    "nb", List.of("canon", "ir-adv-c3530", "paper-jam")),
+            new KnowledgeArticle.Draft("Sådan skifter du tonerpatron",
+                    "Åbn frontdækslet, og drej den tomme patron mod venstre, til den kan trækkes ud. Ryst den nye"
+                            + " patron fem-seks gange, før den sættes i, og luk dækslet.\n\nEr jeres enhed sat op"
+                            + " til automatisk toneropfyldning, sendes en ny patron af sig selv: hold lagerbeholdningen"
+                            + " i portalen ajour, så vi ikke sender for mange.",
+                    "da", List.of("canon", "toner", "ir-adv-c5535")),
+            new KnowledgeArticle.Draft("Hvornår starter responstiden?",
+                    "Servicebestillinger behandles i den normale åbningstid. En bestilling sendt uden for"
+                            + " åbningstiden behandles fra starten af den førstkommende arbejdsdag, og responstiden"
+                            + " regnes derfra.",
+                    "da", List.of("service-order", "response-time")),
+            new KnowledgeArticle.Draft("Як надіслати показники лічильника",
+                    "Натисніть кнопку «Лічильник» на панелі керування пристрою. Запишіть показники для"
+                            + " чорно-білого та кольорового друку і введіть їх на порталі. Без віддаленого"
+                            + " моніторингу показники подаються щомісяця.",
+                    "uk", List.of("meter", "konica-minolta", "bizhub-c250i")),
+            new KnowledgeArticle.Draft("Cleaning the scanner glass",
+                    "Streaks on copies usually come from the narrow scanning strip left of the main glass. Lift"
+                            + " the document feeder and wipe the strip and the glass with a dry, lint-free cloth; use"
+                            + " no spray or alcohol.\n\nIf the streaks stay, register a service order and attach a"
+                            + " test copy.",
+                    "en", List.of("canon", "konica-minolta", "image-quality")));
+
+    /**
+     * The knowledge base, and local stock for one device of each demo organisation with stock managers
+     * (PORTAL-ROLE-3, -4).
+     */
+    private void portalData(Caller c, long fjordvikDevice, long oresundDevice) {
+        Instant now = Instant.now();
+        store.tx(r -> {
+            ARTICLES.forEach(a -> r.knowledge().create(a, now, c.user()));
+            r.stock().create(c, fjordvikDevice, new StockLocation.Draft("Oslo, 2nd floor copy room",
+                    "Deliver to the reception desk, ground floor; ask for facility services",
+                    Map.of("toner-black", 2, "toner-cyan", 1, "toner-magenta", 1, "toner-yellow", 1)), now);
+            r.stock().create(c, oresundDevice, new StockLocation.Draft("København, studio",
+                    "Varelevering via gårdindgangen, mandag-fredag 8-15",
+                    Map.of("toner-black", 3, "toner-cyan", 2, "toner-magenta", 2, "toner-yellow", 2, "drum-black", 1)),
+                    now);
+            return null;
         });
     }
 

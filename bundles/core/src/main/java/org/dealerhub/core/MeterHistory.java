@@ -57,7 +57,8 @@ final class MeterHistory {
         return List.of(outcomes);
     }
 
-    private void check(LocalDate date, Counters counters) {
+    /** Refuses, naming the rule, a reading of {@code date} that the history cannot take (PORTAL-METER-1, -2). */
+    void check(LocalDate date, Counters counters) {
         // PORTAL-ACCT-1: the days before a device's transfer belong to its earlier owner
         if (writableFrom != null && date.isBefore(writableFrom)) {
             throw DomainException.rule("PORTAL-ACCT-1", "date", "the device is yours from " + writableFrom

@@ -13,6 +13,7 @@ import javax.persistence.LockModeType;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.MeterCorrection;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.persistence.api.MeterLog;
 import org.dealerhub.persistence.api.ReadingRepository;
@@ -38,6 +39,18 @@ final class JpaReadings implements ReadingRepository {
                 + " AND h.organisationId = :scope AND (h.ownedFrom IS NULL OR h.ownedFrom <= r.date)"
                 + " AND (h.ownedTo IS NULL OR r.date < h.ownedTo))) ORDER BY r.date", MeterReadingEntity.class)
                 .setParameter("d", deviceId).getResultList().stream().map(MeterReadingEntity::toValue).toList();
+    }
+
+    @Override
+    public List<MeterCorrection> corrections(Caller caller, long deviceId) {
+        if (devices.entity(caller, deviceId).isEmpty()) {
+            throw DomainException.notFound("device", deviceId);
+        }
+        return Scope.query(em, caller, "SELECT c FROM MeterCorrection c WHERE c.deviceId = :d AND (:scope = -1"
+                + " OR EXISTS (SELECT h FROM DeviceOwnership h WHERE h.deviceId = c.deviceId"
+                + " AND h.organisationId = :scope AND (h.ownedFrom IS NULL OR h.ownedFrom <= c.oldDate)"
+                + " AND (h.ownedTo IS NULL OR c.oldDate < h.ownedTo))) ORDER BY c.id", MeterCorrectionEntity.class)
+                .setParameter("d", deviceId).getResultList().stream().map(MeterCorrectionEntity::toValue).toList();
     }
 
     @Override
@@ -111,6 +124,39 @@ final class JpaReadings implements ReadingRepository {
                 em.createNativeQuery("UPDATE DEVICE SET LAST_READING_ID = ? WHERE ID = ?")
                         .setParameter(1, newest.getId()).setParameter(2, device.getId()).executeUpdate();
             }
+        }
+
+        @Override
+        public Optional<MeterReading> on(LocalDate date) {
+            return entityOn(date).map(MeterReadingEntity::toValue);
+        }
+
+        @Override
+        public MeterCorrection correct(LocalDate date, LocalDate newDate, Counters counters, String reason,
+                Instant at, String by) {
+            MeterReadingEntity reading = entityOn(date).orElseThrow(() -> DomainException.notFound("reading", date));
+            MeterReading old = reading.toValue();
+            if (newDate == null) {
+                em.remove(reading);
+            } else {
+                reading.correct(newDate, counters);
+            }
+            MeterCorrectionEntity correction = new MeterCorrectionEntity(device.getId(), date, old.counters(),
+                    newDate, counters, reason, at, by);
+            em.persist(correction);
+            em.flush();
+            // the newest reading may be another one now (the pointer is no change of the device, as in append)
+            em.createNativeQuery("UPDATE DEVICE SET LAST_READING_ID = (SELECT MAX(r.ID) FROM METER_READING r"
+                    + " WHERE r.DEVICE_ID = ? AND r.READING_DATE = (SELECT MAX(r2.READING_DATE) FROM METER_READING r2"
+                    + " WHERE r2.DEVICE_ID = ?)) WHERE ID = ?").setParameter(1, device.getId())
+                    .setParameter(2, device.getId()).setParameter(3, device.getId()).executeUpdate();
+            return correction.toValue();
+        }
+
+        private Optional<MeterReadingEntity> entityOn(LocalDate date) {
+            return em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date = :date",
+                    MeterReadingEntity.class).setParameter("d", device.getId()).setParameter("date", date)
+                    .getResultList().stream().findFirst();
         }
 
         private static void put(Map<LocalDate, Counters> known, MeterReadingEntity r) {

@@ -2,9 +2,11 @@ package org.dealerhub.persistence;
 
 import javax.persistence.EntityManager;
 
+import org.dealerhub.persistence.api.AccountRecords;
 import org.dealerhub.persistence.api.BillingRepository;
 import org.dealerhub.persistence.api.ContractRepository;
 import org.dealerhub.persistence.api.DeviceRepository;
+import org.dealerhub.persistence.api.KnowledgeRepository;
 import org.dealerhub.persistence.api.OrderOperationsRepository;
 import org.dealerhub.persistence.api.OrderRepository;
 import org.dealerhub.persistence.api.OrganisationRepository;
@@ -12,6 +14,7 @@ import org.dealerhub.persistence.api.PortalUserRepository;
 import org.dealerhub.persistence.api.Outbox;
 import org.dealerhub.persistence.api.ReadingRepository;
 import org.dealerhub.persistence.api.Repositories;
+import org.dealerhub.persistence.api.StockRepository;
 import org.dealerhub.persistence.api.SupportRepository;
 import org.dealerhub.persistence.api.SlaRecords;
 import org.dealerhub.persistence.api.TermsRepository;
@@ -31,6 +34,9 @@ final class JpaRepositories implements Repositories {
     private final JpaSlaRecords sla;
     private final JpaBilling billing;
     private final JpaPortalUsers portalUsers;
+    private final JpaStock stock;
+    private final JpaKnowledge knowledge;
+    private final JpaAccounts accounts;
 
     JpaRepositories(EntityManager em) {
         organisations = new JpaOrganisations(em);
@@ -45,6 +51,9 @@ final class JpaRepositories implements Repositories {
         sla = new JpaSlaRecords(em);
         billing = new JpaBilling(em);
         portalUsers = new JpaPortalUsers(em);
+        stock = new JpaStock(em);
+        knowledge = new JpaKnowledge(em);
+        accounts = new JpaAccounts(em);
     }
 
     @Override
@@ -105,5 +114,20 @@ final class JpaRepositories implements Repositories {
     @Override
     public PortalUserRepository portalUsers() {
         return portalUsers;
+    }
+
+    @Override
+    public StockRepository stock() {
+        return stock;
+    }
+
+    @Override
+    public KnowledgeRepository knowledge() {
+        return knowledge;
+    }
+
+    @Override
+    public AccountRecords accounts() {
+        return accounts;
     }
 }

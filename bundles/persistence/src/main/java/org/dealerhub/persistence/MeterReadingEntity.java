@@ -70,6 +70,17 @@ public class MeterReadingEntity {
         return deviceId;
     }
 
+    /** PORTAL-METER-4: the service centre's correction of the reading's date and counters. */
+    void correct(LocalDate newDate, Counters c) {
+        this.date = newDate;
+        this.monoA4 = c.monoA4();
+        this.colourA4 = c.colourA4();
+        this.monoA3 = c.monoA3();
+        this.colourA3 = c.colourA3();
+        this.banner = c.banner();
+        this.scans = c.scans();
+    }
+
     public MeterReading toValue() {
         return new MeterReading(deviceId, date, new Counters(monoA4, colourA4, monoA3, colourA3, banner, scans),
                 acceptedAt, acceptedBy);

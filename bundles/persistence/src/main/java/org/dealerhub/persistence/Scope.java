@@ -14,7 +14,8 @@ import org.dealerhub.api.PortalRole;
  * Within its organisation a portal user reaches what its role allows: a device manager only the devices assigned to
  * it and their readings, orders and contracts (PORTAL-ROLE-2: {@link #assigned}, bound to {@code :restricted} and
  * {@code :assignee}); a stock manager or self-service user no device data at all (PORTAL-ROLE-3, -4: scope
- * {@link #NONE}, which is no organisation's id).
+ * {@link #NONE}, which is no organisation's id). Local stock data has its own scope ({@link #stock}): an
+ * Administrator's or stock manager's organisation (PORTAL-ROLE-3).
  */
 final class Scope {
 
@@ -33,6 +34,18 @@ final class Scope {
         PortalRole role = caller.portalRole();
         return role == PortalRole.ADMINISTRATOR || role.managesDevices() ? caller.organisationId().orElseThrow()
                 : NONE;
+    }
+
+    /**
+     * PORTAL-ROLE-3, -4: whose local stock data the caller reaches: a dealer user every organisation's, an
+     * Administrator, stock manager or device-and-stock manager its own, a device manager or self-service user none.
+     */
+    static long stock(Caller caller) {
+        if (caller.isDealer()) {
+            return ALL;
+        }
+        PortalRole role = caller.portalRole();
+        return role == PortalRole.ADMINISTRATOR || role.managesStock() ? caller.organisationId().orElseThrow() : NONE;
     }
 
     /**

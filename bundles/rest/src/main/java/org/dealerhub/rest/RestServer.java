@@ -8,13 +8,17 @@ import java.util.Map;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.dealerhub.api.AccountHistory;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.BillingService;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.InvoiceDocuments;
+import org.dealerhub.api.KnowledgeBase;
+import org.dealerhub.api.LocalStockService;
 import org.dealerhub.api.MarketCalendars;
 import org.dealerhub.api.MarketService;
+import org.dealerhub.api.MeterCorrections;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrderExtras;
 import org.dealerhub.api.OrderOperations;
@@ -73,7 +77,9 @@ public class RestServer {
             @Reference PriceBook prices, @Reference TermsService terms, @Reference OrderService orders,
             @Reference OrderOperations operations, @Reference SoftwareSupport software,
             @Reference OrderExtras extras, @Reference SlaReports reports, @Reference BillingService billing,
-            @Reference PortalUserService portalUsers, @Reference InvoiceDocuments documents) {
+            @Reference PortalUserService portalUsers, @Reference InvoiceDocuments documents,
+            @Reference LocalStockService stock, @Reference KnowledgeBase knowledge,
+            @Reference MeterCorrections corrections, @Reference AccountHistory accounts) {
         ObjectMapper json = objectMapper();
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -89,6 +95,8 @@ public class RestServer {
                 new ReportResource(reports), new BillingResource(billing), new BillingAlertResource(billing),
                 new InvoiceResource(billing, documents),
                 new PortalUserResource(portalUsers), new PasswordResetResource(portalUsers),
+                new StockResource(stock), new OrganisationStockResource(stock), new KnowledgeResource(knowledge),
+                new MeterCorrectionResource(corrections), new AccountResource(accounts),
                 new OpenApiResource()));
         factory.setProviders(List.of(new JacksonJsonProvider(json), new Authenticated(authentication), new BodyLimit(),
                 new Errors.DomainMapper(), new Errors.JsonMapper(), new Errors.WebMapper(),

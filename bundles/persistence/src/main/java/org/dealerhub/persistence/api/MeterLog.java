@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.dealerhub.api.Counters;
+import org.dealerhub.api.MeterCorrection;
 import org.dealerhub.api.MeterReading;
 
 /** One device's accepted readings, locked for a submission. */
@@ -23,4 +24,14 @@ public interface MeterLog {
 
     /** Stores accepted readings. */
     void append(List<MeterReading.Draft> accepted, Instant acceptedAt, String acceptedBy);
+
+    /** The accepted reading of {@code date}. */
+    Optional<MeterReading> on(LocalDate date);
+
+    /**
+     * PORTAL-METER-4: gives the reading of {@code date} a new date and counters, or voids it (both null), and
+     * records the correction with the old and new values, who, when and why.
+     */
+    MeterCorrection correct(LocalDate date, LocalDate newDate, Counters counters, String reason, Instant at,
+            String by);
 }

@@ -23,4 +23,11 @@ public interface Repositories {
     SlaRecords sla();
     BillingRepository billing();
     PortalUserRepository portalUsers();
+
+    /** The portal's data (issue 11): local stock, knowledge articles, the service centre's account records. */
+    StockRepository stock();
+
+    KnowledgeRepository knowledge();
+
+    AccountRecords accounts();
 }
