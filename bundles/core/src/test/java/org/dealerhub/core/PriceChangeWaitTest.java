@@ -154,4 +154,44 @@ class PriceChangeWaitTest {
         assertEquals(java.time.LocalDate.of(2027, 1, 1), versions.get(1).validFrom());
         assertEquals(new BigDecimal("900"), versions.get(1).prices().get("monthlyFee"));
     }
+
+    @Test
+    void BILL_PRICE_1_twoDatedChangesFromOneVersionNeverBothSucceed() throws Exception {
+        try (TestPlatform platform = new TestPlatform()) {
+            platform.deploy(TestPlatform.acme("2026", "Basic"));
+            PriceBookService prices = service(platform, true, Duration.ofSeconds(5));
+            prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC", null,
+                    new PriceList.Change(Map.of("monthlyFee", new BigDecimal("820"))));
+            String tag = prices.price(TestPlatform.ADMIN, "acme", "NO", "BASIC").tag();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            PriceList list;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+                for (String fee : List.of("900", "950")) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            return prices.change(TestPlatform.ADMIN, "acme", "NO", "BASIC", tag,
+                                    new PriceList.Change(Map.of("monthlyFee", new BigDecimal(fee)),
+                                            java.time.LocalDate.of(2027, 1, 1))).prices();
+                        } catch (org.dealerhub.api.DomainException e) {
+                            return e.kind().name();
+                        }
+                    }));
+                }
+                List<Object> results = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Object> f : outcomes) {
+                    results.add(f.get());
+                }
+                assertEquals(1, results.stream().filter("PRECONDITION_FAILED"::equals).count(), results.toString());
+                list = (PriceList) results.stream().filter(PriceList.class::isInstance).findFirst().orElseThrow();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(2, list.versions().size(), "one dated version, the earlier one kept");
+            BigDecimal fee = list.on(java.time.LocalDate.of(2027, 1, 1)).get("monthlyFee");
+            assertTrue(fee.compareTo(new BigDecimal("900")) == 0 || fee.compareTo(new BigDecimal("950")) == 0);
+        }
+    }
 }

@@ -536,8 +536,14 @@ public class BillingEngine implements BillingService {
             long last = cursor;
             List<Long> page = store.read(r -> r.billing().contractIds(BillingRun.Selection.all(), today, last, PAGE));
             for (long id : page) {
-                RunningBill bill = store.read(r -> r.contracts().find(Caller.system(), id).map(c -> running(r, c)))
-                        .orElse(null);
+                RunningBill bill;
+                try {
+                    bill = store.read(r -> r.contracts().find(Caller.system(), id).map(c -> running(r, c)))
+                            .orElse(null);
+                } catch (RuntimeException e) { // one contract that cannot be computed does not hide the others
+                    LOG.warn("Running bill of contract {} failed; left out of the alerts", id, e);
+                    bill = null;
+                }
                 cursor = id;
                 scanned++;
                 if (bill != null && !bill.alerts().isEmpty()) {
