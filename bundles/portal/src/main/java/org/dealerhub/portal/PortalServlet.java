@@ -3,7 +3,6 @@ package org.dealerhub.portal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -67,6 +66,8 @@ final class PortalServlet extends HttpServlet {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
     private static final String CALLER = "dealerhub.caller";
+    /** A logged-in session ends after this long without a request. */
+    static final int SESSION_IDLE_SECONDS = 30 * 60;
     private static final String TOKEN = "dealerhub.csrf";
     private static final Pattern ORG = Pattern.compile("/o/(\\d{1,18})(/.*)?");
     private static final Pattern ID = Pattern.compile("/(\\d{1,18})(/[a-z-]+|\\.pdf|\\.xml)?");
@@ -324,6 +325,7 @@ final class PortalServlet extends HttpServlet {
         // a fresh session id at login (no session fixation), and a fresh CSRF token with it
         page.req.changeSessionId();
         HttpSession session = page.req.getSession(false);
+        session.setMaxInactiveInterval(SESSION_IDLE_SECONDS);
         session.setAttribute(TOKEN, Csrf.newToken());
         session.setAttribute(CALLER, caller.get());
         page.redirect("/");
