@@ -1182,7 +1182,7 @@ public class PlatformIT {
             bundleContext.ungetService(ref);
         }
         assertEquals(bodies.toString(), count, bodies.size());
-        Matcher m = Pattern.compile("/api/v1/password-reset/([A-Za-z0-9_-]+)").matcher(bodies.get(count - 1));
+        Matcher m = Pattern.compile("/portal/password-reset/([A-Za-z0-9_-]+)").matcher(bodies.get(count - 1));
         assertTrue(bodies.get(count - 1), m.find());
         return m.group(1);
     }

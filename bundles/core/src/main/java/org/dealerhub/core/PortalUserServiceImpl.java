@@ -269,8 +269,9 @@ public class PortalUserServiceImpl implements PortalUserService {
         return devices;
     }
 
+    /** The page a person opens from the e-mail (the portal's; it posts to the same reset flow). */
     private String link(String token) {
-        return config.baseUrl().replaceAll("/+$", "") + "/api/v1/password-reset/" + token;
+        return config.baseUrl().replaceAll("/+$", "") + "/portal/password-reset/" + token;
     }
 
     private String token() {
