@@ -84,8 +84,11 @@ public class SlaReportsImpl implements SlaReports {
             List<SlaReport.ContractSla> contracts = new ArrayList<>();
             for (String market : r.sla().markets(caller, q.contractId(), q.organisationId())) {
                 ZoneId zone = calendars.calendar(market).zone();
+                // without `to`, the report ends today in the market's own zone: in Kyiv it may already be tomorrow
+                LocalDate end = q.to() != null ? q.to() : LocalDate.ofInstant(now, zone);
+                LocalDate start = q.from() != null ? q.from() : end.minusMonths(6);
                 contracts.addAll(market(r, caller, new Filter(market, q.contractId(), q.organisationId(),
-                        from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()), now));
+                        start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant()), now));
             }
             contracts.sort((a, b) -> Long.compare(a.contractId(), b.contractId()));
             return new SlaReport(from, to, now, contracts);

@@ -281,6 +281,15 @@ class SlaReportsTest {
     }
 
     @Test
+    void withoutDaysTheReportEndsTodayInTheMarketsOwnZone() {
+        at("2026-06-30T22:30:00Z"); // 1 July 00:30 in Oslo, still 30 June in UTC
+        register(plain, "Annet", 5);
+        SlaReport report = platform.reports.sla(STAFF, new SlaReport.Query(contract, null, null, null));
+        assertEquals(1, report.contracts().size());
+        assertEquals(1, report.contracts().get(0).orders());
+    }
+
+    @Test
     void PORTAL_ACCT_1_aCustomerSeesReportsOnlyForItsOwnOrganisation() {
         register(plain, "Annet", 5);
         long other = platform.organisations.create(TestPlatform.ADMIN, new Organisation.Draft("Other AS", "2", "S2",
