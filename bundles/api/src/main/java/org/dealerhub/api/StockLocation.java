@@ -1,6 +1,7 @@
 package org.dealerhub.api;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +16,7 @@ public record StockLocation(long deviceId, long organisationId, String name, Str
         Map<String, Integer> levels, Instant updatedAt, String updatedBy, long version) {
 
     public StockLocation {
-        levels = java.util.Collections.unmodifiableMap(new TreeMap<>(levels));
+        levels = Collections.unmodifiableMap(new TreeMap<>(levels));
     }
 
     /** What a client sends to set up or replace a device's stock data. */
@@ -27,7 +28,7 @@ public record StockLocation(long deviceId, long organisationId, String name, Str
             Map<String, Integer> levels, boolean removed) {
 
         public Change {
-            levels = levels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(levels));
+            levels = levels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(levels));
         }
     }
 }
