@@ -15,10 +15,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -31,6 +33,7 @@ import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Counters;
 import org.dealerhub.api.Device;
+import org.dealerhub.api.DeviceFormat;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Invoice;
 import org.dealerhub.api.MeterReading;
@@ -42,6 +45,8 @@ final class JpaBilling implements BillingRepository {
 
     /** Ids are asked for this many at a time (IN lists stay short on both databases). */
     static final int CHUNK = 500;
+    /** Ids lying within this many times their number of each other are read as one range (see query). */
+    private static final int SPAN = 4;
     /** EclipseLink's hint: entities read only to be turned into values, not tracked by the unit of work. */
     private static final String READ_ONLY = "eclipselink.read-only";
 
@@ -135,15 +140,16 @@ final class JpaBilling implements BillingRepository {
         for (List<Long> chunk : chunks(contractIds)) {
             if (lock) {
                 // in id order: two runs over overlapping pages wait for each other instead of deadlocking
-                query(postgresql() ? "SELECT ID FROM CONTRACT WHERE ID IN (%s) ORDER BY ID FOR UPDATE"
-                        : "SELECT ID FROM CONTRACT WHERE ID IN (%s) FOR UPDATE WITH RS", chunk, rs -> { });
+                query(postgresql() ? "SELECT ID FROM CONTRACT WHERE ID %s ORDER BY ID FOR UPDATE"
+                        : "SELECT ID FROM CONTRACT WHERE ID %s FOR UPDATE WITH RS", chunk, false, null,
+                        rs -> { });
             }
             Map<Long, List<Long>> devices = new HashMap<>();
-            query("SELECT CONTRACT_ID, DEVICE_ID FROM CONTRACT_DEVICE WHERE CONTRACT_ID IN (%s)"
+            query("SELECT CONTRACT_ID, DEVICE_ID FROM CONTRACT_DEVICE WHERE CONTRACT_ID %s"
                     + " ORDER BY CONTRACT_ID, DEVICE_ID", chunk,
                     rs -> devices.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getLong(2)));
             query("SELECT ID, ORGANISATION_ID, VENDOR, MARKET, PACKAGE_CODE, START_DATE, END_DATE, TERMS_VERSION,"
-                    + " PACKAGE_SNAPSHOT, SIGNED_AT, VERSION FROM CONTRACT WHERE ID IN (%s) ORDER BY ID", chunk,
+                    + " PACKAGE_SNAPSHOT, SIGNED_AT, VERSION FROM CONTRACT WHERE ID %s ORDER BY ID", chunk,
                     rs -> found.add(new StoredContract(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), date(rs.getDate(7)),
                             devices.getOrDefault(rs.getLong(1), List.of()), rs.getString(8), rs.getString(9),
@@ -161,7 +167,7 @@ final class JpaBilling implements BillingRepository {
     public Map<Long, Map<String, String>> terms(Collection<Long> contractIds) {
         Map<Long, Map<String, String>> terms = new HashMap<>();
         for (List<Long> chunk : chunks(contractIds)) {
-            query("SELECT CONTRACT_ID, NAME, TERM_VALUE FROM CONTRACT_BILLING_TERM WHERE CONTRACT_ID IN (%s)", chunk,
+            query("SELECT CONTRACT_ID, NAME, TERM_VALUE FROM CONTRACT_BILLING_TERM WHERE CONTRACT_ID %s", chunk,
                     rs -> terms.computeIfAbsent(rs.getLong(1), c -> new TreeMap<>()).put(rs.getString(2),
                             rs.getString(3)));
         }
@@ -183,7 +189,7 @@ final class JpaBilling implements BillingRepository {
     public Map<Long, Map<String, BigDecimal>> billed(Collection<Long> contractIds) {
         Map<Long, Map<String, BigDecimal>> billed = new HashMap<>();
         for (List<Long> chunk : chunks(contractIds)) {
-            query("SELECT CONTRACT_ID, CHARGE_KEY, SUM(AMOUNT) FROM INVOICE_LINE WHERE CONTRACT_ID IN (%s)"
+            query("SELECT CONTRACT_ID, CHARGE_KEY, SUM(AMOUNT) FROM INVOICE_LINE WHERE CONTRACT_ID %s"
                     + " GROUP BY CONTRACT_ID, CHARGE_KEY", chunk, rs -> billed.computeIfAbsent(rs.getLong(1),
                             c -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)));
         }
@@ -194,9 +200,12 @@ final class JpaBilling implements BillingRepository {
     public Map<Long, Device> devices(Collection<Long> deviceIds) {
         Map<Long, Device> devices = new HashMap<>();
         for (List<Long> chunk : chunks(deviceIds)) {
-            em.createQuery("SELECT d FROM Device d WHERE d.id IN :ids", DeviceEntity.class)
-                    .setHint(READ_ONLY, "true").setParameter("ids", chunk).getResultList()
-                    .forEach(d -> devices.put(d.getId(), d.toValue()));
+            query("SELECT ID, ORGANISATION_ID, VENDOR, MODEL, MODEL_FAMILY, FORMAT, SERIAL_NUMBER, SERVICE_NUMBER,"
+                    + " LOCATION, REMOTELY_MONITORED, VERSION FROM DEVICE WHERE ID %s", chunk,
+                    rs -> devices.put(rs.getLong(1), new Device(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), DeviceFormat.valueOf(rs.getString(6)),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
+                            rs.getLong(11))));
         }
         return devices;
     }
@@ -220,7 +229,7 @@ final class JpaBilling implements BillingRepository {
         Date to = Date.valueOf(upTo);
         for (List<Long> chunk : chunks(byDevice.keySet())) {
             query("SELECT DEVICE_ID, READING_DATE, MONO_A4, COLOUR_A4, MONO_A3, COLOUR_A3, BANNER, SCANS, ACCEPTED_AT,"
-                    + " ACCEPTED_BY FROM METER_READING WHERE DEVICE_ID IN (%s) AND READING_DATE <= ?"
+                    + " ACCEPTED_BY FROM METER_READING WHERE DEVICE_ID %s AND READING_DATE <= ?"
                     + " ORDER BY DEVICE_ID, READING_DATE", chunk, to, rs -> byDevice.get(rs.getLong(1)).add(
                             new MeterReading(rs.getLong(1), rs.getDate(2).toLocalDate(), new Counters(rs.getLong(3),
                                     rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)),
@@ -310,27 +319,39 @@ final class JpaBilling implements BillingRepository {
     }
 
     private void query(String sql, List<Long> ids, Row row) {
-        query(sql, ids, null, row);
+        query(sql, ids, true, null, row);
+    }
+
+    private void query(String sql, List<Long> ids, Object last, Row row) {
+        query(sql, ids, true, last, row);
     }
 
     /**
-     * Runs {@code sql}, its {@code %s} the placeholders of {@code ids} (then {@code last} bound, when given), on
-     * the unit of work's connection and reads plain rows. Chunks are mostly of exactly {@value #CHUNK} ids, so the
-     * databases keep one compiled plan per statement.
+     * Runs {@code sql} on the unit of work's connection and reads plain rows whose first column is one of the
+     * (ascending) {@code ids}; {@code last}, when given, is bound after the ids. With {@code range}, {@code %s} is
+     * {@code BETWEEN} the first and last id when they lie close together (a page of contracts, their devices), one
+     * index range scan whose rows of other ids are skipped here; else, and without {@code range}, {@code %s} is an
+     * {@code IN} list of the ids.
      */
-    private void query(String sql, List<Long> ids, Object last, Row row) {
+    private void query(String sql, List<Long> ids, boolean range, Object last, Row row) {
+        boolean between = range && ids.get(ids.size() - 1) - ids.get(0) < SPAN * ids.size();
+        List<Long> bound = between ? List.of(ids.get(0), ids.get(ids.size() - 1)) : ids;
+        Set<Long> wanted = between ? new HashSet<>(ids) : null;
+        String predicate = between ? "BETWEEN ? AND ?" : "IN (" + String.join(", ", Collections.nCopies(ids.size(),
+                "?")) + ")";
         Connection c = em.unwrap(Connection.class);
-        try (PreparedStatement st = c.prepareStatement(String.format(sql, String.join(", ",
-                Collections.nCopies(ids.size(), "?"))))) {
-            for (int i = 0; i < ids.size(); i++) {
-                st.setLong(i + 1, ids.get(i));
+        try (PreparedStatement st = c.prepareStatement(String.format(sql, predicate))) {
+            for (int i = 0; i < bound.size(); i++) {
+                st.setLong(i + 1, bound.get(i));
             }
             if (last != null) {
-                st.setObject(ids.size() + 1, last);
+                st.setObject(bound.size() + 1, last);
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    row.read(rs);
+                    if (wanted == null || wanted.contains(rs.getLong(1))) {
+                        row.read(rs);
+                    }
                 }
             }
         } catch (SQLException e) {
