@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -83,7 +83,7 @@ public class BillingEngine implements BillingService {
     /** The price of a package that credits each breached order (BILL-SLA-1). */
     public static final String SLA_CREDIT = "slaBreachCredit";
     static final String SLA_CREDIT_RULE = "BILL-SLA-1";
-    /** Contracts are read this many ids at a time: memory stays flat however many a run bills. */
+    /** Contracts billed at a time, a page per transaction: memory stays flat however many a run bills. */
     static final int PAGE = 500;
     /** At most a year and a day per run, so one run never bills a decade by mistake. */
     static final int MAX_PERIOD_DAYS = 366;
