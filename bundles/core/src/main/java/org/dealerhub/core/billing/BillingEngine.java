@@ -309,7 +309,7 @@ public class BillingEngine implements BillingService {
         Set<Long> devices = new TreeSet<>();
         stored.forEach(c -> devices.addAll(c.deviceIds()));
         loans.values().forEach(l -> l.forEach(loan -> devices.add(loan.loanDeviceId())));
-        // the latest end of the day {@code to} in any zone: each contract keeps the breaches before its market's
+        // the latest end of the day "to" in any zone: each contract keeps the breaches before its market's
         Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         return new Page(contracts.values(r, to), r.billing().terms(ids), r.billing().billed(ids),
                 r.billing().readings(devices, to), r.billing().devices(devices), loans,
