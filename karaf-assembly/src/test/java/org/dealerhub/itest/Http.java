@@ -88,6 +88,13 @@ final class Http {
         return post(path, user, password, "application/json", json);
     }
 
+    /** A JSON POST that may take longer than the usual 30 s to answer (a billing run). */
+    Reply postJson(String path, String user, String password, String json, Duration timeout)
+            throws IOException, InterruptedException {
+        return send(request(path, user, password).timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     private HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {

@@ -1,6 +1,7 @@
 package org.dealerhub.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -10,6 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -21,6 +28,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.After;
 import org.junit.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -115,6 +124,193 @@ public class RestartIT {
         Http.Reply orgs = http.get("/api/v1/organisations", "admin", "admin-demo");
         assertEquals(orgs.body(), organisations + 1, count(orgs.body()));
         stop();
+    }
+
+    /**
+     * Issue 10: a kill -9 in the middle of a billing run leaves each contract with its whole invoice or none (a page
+     * of contracts commits as one transaction), and running again finishes the job: every contract billed exactly
+     * once, the totals those of a clean run (a dry run's before the kill). A few thousand contracts, cloned by JDBC
+     * from one made over REST while the distribution is stopped, make the run long enough for the kill to land in
+     * it: as soon as its first invoices are committed.
+     */
+    @Test
+    public void aBillingRunKilledMidwayLeavesWholeInvoicesAndRunningAgainFinishesIt() throws Exception {
+        home = unpack();
+        Http http = new Http(httpPort);
+        start();
+        http.awaitReady(BOOT);
+        long orgId = Http.number(created(http, "/api/v1/organisations", "{\"name\":\"Kill AS\","
+                + "\"customerAccountNumber\":\"KILL-1\",\"systemAccountNumber\":\"KILL-S1\",\"market\":\"NO\"}"),
+                "id");
+        long deviceId = Http.number(created(http, "/api/v1/devices", "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"model\":\"iR C1335\",\"format\":\"A4_COLOUR\",\"serialNumber\":\"KILL-0\"}"),
+                "id");
+        long template = Http.number(created(http, "/api/v1/contracts", "{\"organisationId\":" + orgId
+                + ",\"vendor\":\"canon\",\"market\":\"NO\",\"packageCode\":\"STANDARD\",\"start\":\"2026-01-01\","
+                + "\"deviceIds\":[" + deviceId + "]}"), "id");
+        stop();
+        int clones = 3000;
+        try (Connection c = database()) {
+            cloneContract(c, template, deviceId, clones);
+        } finally {
+            closeDatabase();
+        }
+
+        start();
+        http.awaitReady(BOOT);
+        String year = "\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"";
+        Http.Reply dry = http.postJson("/api/v1/billing/runs", "admin", "admin-demo", "{" + year
+                + ",\"dryRun\":true}", RUN);
+        assertEquals(dry.body(), 200, dry.status());
+        JsonNode clean = JSON.readTree(dry.body());
+        int due = clean.get("invoiced").asInt();
+        assertTrue(dry.body(), due > clones);
+        Thread run = new Thread(() -> {
+            try {
+                http.postJson("/api/v1/billing/runs", "admin", "admin-demo", "{" + year + "}", RUN);
+            } catch (IOException | InterruptedException killed) {
+                // the process is killed under it
+            }
+        });
+        run.start();
+        long deadline = System.nanoTime() + RUN.toNanos();
+        while (JSON.readTree(http.get("/api/v1/invoices?limit=1", "admin", "admin-demo").body()).isEmpty()) {
+            assertTrue("no invoice committed in time", System.nanoTime() < deadline);
+            Thread.sleep(50);
+        }
+        killHard();
+        run.join();
+
+        int invoicedBeforeKill;
+        try (Connection c = database()) {
+            invoicedBeforeKill = wholeInvoicesAtMostOnePerContract(c);
+        } finally {
+            closeDatabase();
+        }
+        System.out.println("Billing run killed with " + invoicedBeforeKill + " of " + due + " contracts invoiced");
+        assertTrue("the kill did not land in the middle of the run: " + invoicedBeforeKill + " of " + due,
+                invoicedBeforeKill > 0 && invoicedBeforeKill < due);
+
+        start();
+        http.awaitReady(BOOT);
+        Http.Reply again = http.postJson("/api/v1/billing/runs", "admin", "admin-demo", "{" + year + "}", RUN);
+        assertEquals(again.body(), 201, again.status());
+        assertEquals(again.body(), due - invoicedBeforeKill, JSON.readTree(again.body()).get("invoiced").asInt());
+        stop();
+        try (Connection c = database()) {
+            assertEquals(due, wholeInvoicesAtMostOnePerContract(c));
+            for (JsonNode total : clean.get("totals")) {
+                try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*), SUM(NET), SUM(GROSS) FROM INVOICE"
+                        + " WHERE CURRENCY = ?")) {
+                    st.setString(1, total.get("currency").asText());
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        assertEquals(total.toString(), total.get("invoices").asInt(), rs.getInt(1));
+                        assertEquals(total.toString(), 0,
+                                total.get("net").decimalValue().compareTo(rs.getBigDecimal(2)));
+                        assertEquals(total.toString(), 0,
+                                total.get("gross").decimalValue().compareTo(rs.getBigDecimal(3)));
+                    }
+                }
+            }
+        } finally {
+            closeDatabase();
+        }
+    }
+
+    /** A billing run over a few thousand contracts on a loaded machine. */
+    private static final Duration RUN = Duration.ofSeconds(600);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String created(Http http, String path, String json) throws Exception {
+        Http.Reply r = http.postJson(path, "admin", "admin-demo", json);
+        assertEquals(r.body(), 201, r.status());
+        return r.body();
+    }
+
+    /** {@code count} copies of the contract, each with a copy of its device, ids taken from the sequences. */
+    private static void cloneContract(Connection c, long contract, long device, int count) throws SQLException {
+        c.setAutoCommit(false);
+        long deviceId = next(c, "DEVICE", count);
+        long contractId = next(c, "CONTRACT", count);
+        try (PreparedStatement d = c.prepareStatement("INSERT INTO DEVICE (ID, ORGANISATION_ID, VENDOR, MODEL, FORMAT,"
+                + " SERIAL_NUMBER, REMOTELY_MONITORED) SELECT ?, ORGANISATION_ID, VENDOR, MODEL, FORMAT, ?, 0"
+                + " FROM DEVICE WHERE ID = ?");
+                PreparedStatement k = c.prepareStatement("INSERT INTO CONTRACT (ID, ORGANISATION_ID, VENDOR, MARKET,"
+                        + " PACKAGE_CODE, START_DATE, END_DATE, TERMS_VERSION, PACKAGE_SNAPSHOT, SIGNED_AT) SELECT ?,"
+                        + " ORGANISATION_ID, VENDOR, MARKET, PACKAGE_CODE, START_DATE, END_DATE, TERMS_VERSION,"
+                        + " PACKAGE_SNAPSHOT, SIGNED_AT FROM CONTRACT WHERE ID = ?");
+                PreparedStatement cd = c.prepareStatement("INSERT INTO CONTRACT_DEVICE (CONTRACT_ID, DEVICE_ID)"
+                        + " VALUES (?, ?)")) {
+            for (int i = 0; i < count; i++) {
+                d.setLong(1, deviceId + i);
+                d.setString(2, "KILL-" + (i + 1));
+                d.setLong(3, device);
+                d.addBatch();
+                k.setLong(1, contractId + i);
+                k.setLong(2, contract);
+                k.addBatch();
+                cd.setLong(1, contractId + i);
+                cd.setLong(2, deviceId + i);
+                cd.addBatch();
+            }
+            d.executeBatch();
+            k.executeBatch();
+            cd.executeBatch();
+        }
+        c.commit();
+    }
+
+    /** The first of {@code count} ids taken from the named sequence, as the application takes its blocks. */
+    private static long next(Connection c, String sequence, int count) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE ID_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ?"
+                + " WHERE SEQ_NAME = ?"); PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM ID_SEQUENCE"
+                        + " WHERE SEQ_NAME = ?")) {
+            up.setInt(1, count);
+            up.setString(2, sequence);
+            assertEquals(1, up.executeUpdate());
+            get.setString(1, sequence);
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count + 1;
+            }
+        }
+    }
+
+    /**
+     * Asserts that no contract has more than one invoice and every invoice is whole (it has lines, and its net is
+     * the sum of them); answers the number of invoices.
+     */
+    private static int wholeInvoicesAtMostOnePerContract(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            try (ResultSet twice = st.executeQuery("SELECT CONTRACT_ID, COUNT(*) FROM INVOICE GROUP BY CONTRACT_ID"
+                    + " HAVING COUNT(*) > 1")) {
+                assertFalse("a contract invoiced twice", twice.next());
+            }
+            try (ResultSet broken = st.executeQuery("SELECT i.ID, i.NET, SUM(l.AMOUNT) FROM INVOICE i LEFT JOIN"
+                    + " INVOICE_LINE l ON l.INVOICE_ID = i.ID GROUP BY i.ID, i.NET HAVING SUM(l.AMOUNT) IS NULL"
+                    + " OR SUM(l.AMOUNT) <> i.NET")) {
+                assertFalse("an invoice whose net is not the sum of its lines", broken.next());
+            }
+            try (ResultSet count = st.executeQuery("SELECT COUNT(*) FROM INVOICE")) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+
+    /** The distribution's database, opened from the test while the distribution is not running (Derby). */
+    protected Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:derby:" + home.resolve("data/derby/dealerhub"));
+    }
+
+    /** Closes the database for the distribution to open again. */
+    protected void closeDatabase() {
+        try {
+            DriverManager.getConnection("jdbc:derby:" + home.resolve("data/derby/dealerhub") + ";shutdown=true");
+        } catch (SQLException closed) {
+            // 08006: shut down, as asked
+        }
     }
 
     private static int count(String organisations) {

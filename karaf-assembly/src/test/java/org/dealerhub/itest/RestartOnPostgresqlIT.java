@@ -43,6 +43,16 @@ public class RestartOnPostgresqlIT extends RestartIT {
         Files.writeString(karafHome.resolve("etc/org.ops4j.datasource-dealerhub.cfg"), cfg);
     }
 
+    @Override
+    protected Connection database() throws SQLException {
+        return DriverManager.getConnection(URL.substring(0, URL.lastIndexOf('/') + 1) + database, USER, PASSWORD);
+    }
+
+    @Override
+    protected void closeDatabase() {
+        // a server: nothing to hand back
+    }
+
     @After
     public void dropDatabase() throws Exception {
         cleanUp();

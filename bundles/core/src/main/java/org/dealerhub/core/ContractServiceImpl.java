@@ -227,6 +227,19 @@ public class ContractServiceImpl implements ContractService {
                 c.deviceIds(), c.termsVersion(), effective, read(c.packageSnapshot()), c.signedAt(), c.version());
     }
 
+    /**
+     * {@link #value} for a page of contracts: each vendor's terms publications are read once, each distinct package
+     * snapshot is parsed once.
+     */
+    public Function<StoredContract, Contract> values(Repositories r, LocalDate day) {
+        Map<String, List<TermsPublication>> publications = new HashMap<>();
+        Map<String, ServicePackage> packages = new HashMap<>();
+        return c -> new Contract(c.id(), c.organisationId(), c.vendor(), c.market(), c.packageCode(), c.start(),
+                c.end(), c.deviceIds(), c.termsVersion(), EffectiveTerms.on(day, c.termsVersion(), c.signedAt(),
+                        publications.computeIfAbsent(c.vendor(), v -> r.terms().publications(v))),
+                packages.computeIfAbsent(c.packageSnapshot(), this::read), c.signedAt(), c.version());
+    }
+
     private Contract toValue(Repositories r, StoredContract c) {
         return toValue(r.terms().publications(c.vendor()), c);
     }

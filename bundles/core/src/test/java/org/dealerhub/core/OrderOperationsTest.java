@@ -292,6 +292,8 @@ class OrderOperationsTest {
         assertEquals(device, ofContract.get(0).deviceId());
         assertEquals(spare, ofContract.get(0).loanDeviceId());
         assertEquals(TODAY.plusDays(3), ofContract.get(0).to());
+        assertEquals(Map.of(contract, ofContract), platform.store.read(r -> r.operations().loansOfContracts(
+                List.of(contract, contract + 1000), TODAY.plusDays(30))), "a billing page reads the same in one query");
         assertEquals(List.of(), platform.store.read(r -> r.operations().loansOfContract(STAFF, contract,
                 TODAY.minusDays(1))));
     }
@@ -412,6 +414,8 @@ class OrderOperationsTest {
         assertEquals(List.of(new BillingContext.Work(order.id(), order.number(), device, TODAY, "labour", true,
                 BigDecimal.valueOf(45), null, "ACME-COVERED"), new BillingContext.Work(order.id(), order.number(),
                 device, TODAY, "waiting", false, BigDecimal.valueOf(20), null, "ACME-BILLED")), forBilling);
+        assertEquals(Map.of(contract, forBilling), platform.store.read(r -> r.operations().workOfContracts(
+                List.of(contract, contract + 1000), TODAY)), "a billing page reads the same in one query");
     }
 
     @Test

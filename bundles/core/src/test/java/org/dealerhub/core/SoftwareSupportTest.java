@@ -514,6 +514,8 @@ class SoftwareSupportTest {
                         BigDecimal.ONE, "extraRoundTheClock", "KMUA-EXTRA-1"),
                 new BillingContext.Work(0, null, null, LocalDate.of(2026, 6, 1), "extra", false, BigDecimal.ONE,
                         "extraShorterResponse", "KMUA-EXTRA-1")), work);
+        assertEquals(Map.of(contract, work), platform.store.read(r -> r.support().extraWork(List.of(contract,
+                contract + 1000), LocalDate.of(2026, 6, 30))), "a billing page reads the same in one query");
         assertEquals(List.of(), platform.store.read(r -> r.support().extraWork(STAFF, contract,
                 LocalDate.of(2026, 5, 31))));
         // once responded to, an extra changes nothing any more

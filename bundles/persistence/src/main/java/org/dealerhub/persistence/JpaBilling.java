@@ -1,34 +1,54 @@
 package org.dealerhub.persistence;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.Caller;
+import org.dealerhub.api.Counters;
+import org.dealerhub.api.Device;
+import org.dealerhub.api.DeviceFormat;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Invoice;
 import org.dealerhub.api.MeterReading;
+import org.dealerhub.api.Organisation;
 import org.dealerhub.persistence.api.BillingRepository;
 import org.dealerhub.persistence.api.StoredContract;
 
 final class JpaBilling implements BillingRepository {
 
-    /** Readings are asked for this many devices at a time (IN lists stay short on both databases). */
-    private static final int DEVICE_BATCH = 500;
+    /** Ids are asked for this many at a time (IN lists stay short on both databases). */
+    static final int CHUNK = 500;
+    /** Ids lying within this many times their number of each other are read as one range (see query). */
+    private static final int SPAN = 4;
+    /** EclipseLink's hint: entities read only to be turned into values, not tracked by the unit of work. */
+    private static final String READ_ONLY = "eclipselink.read-only";
 
     private final EntityManager em;
 
@@ -115,17 +135,41 @@ final class JpaBilling implements BillingRepository {
     }
 
     @Override
-    public Optional<StoredContract> lock(long contractId) {
-        ContractEntity e = em.find(ContractEntity.class, contractId, LockModeType.PESSIMISTIC_WRITE);
-        return Optional.ofNullable(e).map(ContractEntity::toValue);
+    public List<StoredContract> contracts(Collection<Long> contractIds, boolean lock) {
+        List<StoredContract> found = new ArrayList<>(contractIds.size());
+        for (List<Long> chunk : chunks(contractIds)) {
+            if (lock) {
+                // in id order: two runs over overlapping pages wait for each other instead of deadlocking
+                query(postgresql() ? "SELECT ID FROM CONTRACT WHERE ID %s ORDER BY ID FOR UPDATE"
+                        : "SELECT ID FROM CONTRACT WHERE ID %s FOR UPDATE WITH RS", chunk, false, null,
+                        rs -> { });
+            }
+            Map<Long, List<Long>> devices = new HashMap<>();
+            query("SELECT CONTRACT_ID, DEVICE_ID FROM CONTRACT_DEVICE WHERE CONTRACT_ID %s"
+                    + " ORDER BY CONTRACT_ID, DEVICE_ID", chunk,
+                    rs -> devices.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getLong(2)));
+            query("SELECT ID, ORGANISATION_ID, VENDOR, MARKET, PACKAGE_CODE, START_DATE, END_DATE, TERMS_VERSION,"
+                    + " PACKAGE_SNAPSHOT, SIGNED_AT, VERSION FROM CONTRACT WHERE ID %s ORDER BY ID", chunk,
+                    rs -> found.add(new StoredContract(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), date(rs.getDate(7)),
+                            devices.getOrDefault(rs.getLong(1), List.of()), rs.getString(8), rs.getString(9),
+                            rs.getTimestamp(10).toInstant(), rs.getLong(11))));
+        }
+        return found;
     }
 
     @Override
     public Map<String, String> terms(long contractId) {
-        Map<String, String> terms = new TreeMap<>();
-        for (Object[] row : em.createQuery("SELECT t.name, t.value FROM ContractBillingTerm t"
-                + " WHERE t.contractId = :c", Object[].class).setParameter("c", contractId).getResultList()) {
-            terms.put((String) row[0], (String) row[1]);
+        return terms(List.of(contractId)).getOrDefault(contractId, new TreeMap<>());
+    }
+
+    @Override
+    public Map<Long, Map<String, String>> terms(Collection<Long> contractIds) {
+        Map<Long, Map<String, String>> terms = new HashMap<>();
+        for (List<Long> chunk : chunks(contractIds)) {
+            query("SELECT CONTRACT_ID, NAME, TERM_VALUE FROM CONTRACT_BILLING_TERM WHERE CONTRACT_ID %s", chunk,
+                    rs -> terms.computeIfAbsent(rs.getLong(1), c -> new TreeMap<>()).put(rs.getString(2),
+                            rs.getString(3)));
         }
         return terms;
     }
@@ -142,41 +186,199 @@ final class JpaBilling implements BillingRepository {
     }
 
     @Override
-    public Map<String, BigDecimal> billed(long contractId) {
-        Map<String, BigDecimal> billed = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT l.chargeKey, SUM(l.amount) FROM InvoiceLine l"
-                + " WHERE l.contractId = :c GROUP BY l.chargeKey", Object[].class).setParameter("c", contractId)
-                .getResultList()) {
-            billed.put((String) row[0], (BigDecimal) row[1]);
+    public Map<Long, Map<String, BigDecimal>> billed(Collection<Long> contractIds) {
+        Map<Long, Map<String, BigDecimal>> billed = new HashMap<>();
+        for (List<Long> chunk : chunks(contractIds)) {
+            query("SELECT CONTRACT_ID, CHARGE_KEY, SUM(AMOUNT) FROM INVOICE_LINE WHERE CONTRACT_ID %s"
+                    + " GROUP BY CONTRACT_ID, CHARGE_KEY", chunk, rs -> billed.computeIfAbsent(rs.getLong(1),
+                            c -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)));
         }
         return billed;
     }
 
     @Override
+    public Map<Long, Device> devices(Collection<Long> deviceIds) {
+        Map<Long, Device> devices = new HashMap<>();
+        for (List<Long> chunk : chunks(deviceIds)) {
+            query("SELECT ID, ORGANISATION_ID, VENDOR, MODEL, MODEL_FAMILY, FORMAT, SERIAL_NUMBER, SERVICE_NUMBER,"
+                    + " LOCATION, REMOTELY_MONITORED, VERSION FROM DEVICE WHERE ID %s", chunk,
+                    rs -> devices.put(rs.getLong(1), new Device(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), DeviceFormat.valueOf(rs.getString(6)),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
+                            rs.getLong(11))));
+        }
+        return devices;
+    }
+
+    @Override
+    public Map<Long, Organisation> organisations(Collection<Long> organisationIds) {
+        Map<Long, Organisation> organisations = new HashMap<>();
+        for (List<Long> chunk : chunks(organisationIds)) {
+            em.createQuery("SELECT o FROM Organisation o WHERE o.id IN :ids", OrganisationEntity.class)
+                    .setHint(READ_ONLY, "true").setParameter("ids", chunk).getResultList()
+                    .forEach(o -> organisations.put(o.getId(), o.toValue()));
+        }
+        return organisations;
+    }
+
+    /** One ordered scan per chunk of devices, read as plain rows (no entities to track). */
+    @Override
     public Map<Long, List<MeterReading>> readings(Collection<Long> deviceIds, LocalDate upTo) {
         Map<Long, List<MeterReading>> byDevice = new LinkedHashMap<>();
         deviceIds.forEach(d -> byDevice.put(d, new ArrayList<>()));
-        List<Long> ids = List.copyOf(deviceIds);
-        for (int i = 0; i < ids.size(); i += DEVICE_BATCH) {
-            em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId IN :d AND r.date <= :to"
-                    + " ORDER BY r.deviceId, r.date", MeterReadingEntity.class)
-                    .setParameter("d", ids.subList(i, Math.min(ids.size(), i + DEVICE_BATCH)))
-                    .setParameter("to", upTo).getResultList()
-                    .forEach(r -> byDevice.get(r.getDeviceId()).add(r.toValue()));
+        Date to = Date.valueOf(upTo);
+        for (List<Long> chunk : chunks(byDevice.keySet())) {
+            query("SELECT DEVICE_ID, READING_DATE, MONO_A4, COLOUR_A4, MONO_A3, COLOUR_A3, BANNER, SCANS, ACCEPTED_AT,"
+                    + " ACCEPTED_BY FROM METER_READING WHERE DEVICE_ID %s AND READING_DATE <= ?"
+                    + " ORDER BY DEVICE_ID, READING_DATE", chunk, to, rs -> byDevice.get(rs.getLong(1)).add(
+                            new MeterReading(rs.getLong(1), rs.getDate(2).toLocalDate(), new Counters(rs.getLong(3),
+                                    rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                                    rs.getTimestamp(9).toInstant(), rs.getString(10))));
         }
         return byDevice;
     }
 
     @Override
-    public Invoice write(Invoice invoice) {
-        InvoiceEntity e = new InvoiceEntity(invoice);
-        em.persist(e);
-        em.flush();
-        for (Invoice.Line line : invoice.lines()) {
-            em.persist(new InvoiceLineEntity(e.getId(), invoice.contractId(), line));
+    public List<Invoice> write(List<Invoice> invoices) {
+        if (invoices.isEmpty()) {
+            return List.of();
         }
-        em.flush();
-        return e.toValue(invoice.lines());
+        Connection c = em.unwrap(Connection.class);
+        long invoiceId = allocate(c, "INVOICE", invoices.size());
+        long lineId = allocate(c, "INVOICE_LINE", invoices.stream().mapToInt(i -> i.lines().size()).sum());
+        List<Invoice> written = new ArrayList<>(invoices.size());
+        try (PreparedStatement inv = c.prepareStatement("INSERT INTO INVOICE (ID, RUN_ID, CONTRACT_ID, ORGANISATION_ID,"
+                + " VENDOR, MARKET, SELLER_NAME, SELLER_ACCOUNT, BUYER_NAME, BUYER_ACCOUNT, CURRENCY, PERIOD_FROM,"
+                + " PERIOD_TO, ISSUED, CREATED_AT, NET, VAT_RATE, VAT, GROSS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement line = c.prepareStatement("INSERT INTO INVOICE_LINE (ID, INVOICE_ID, LINE_NO,"
+                        + " CONTRACT_ID, CHARGE_KEY, DEVICE_ID, ITEM, QUANTITY, UNIT_PRICE, DUE, BILLED_BEFORE, AMOUNT,"
+                        + " COVERS_FROM, COVERS_TO, RULE_ID, DESCRIPTION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?)")) {
+            for (Invoice i : invoices) {
+                long id = invoiceId++;
+                bind(inv, id, i.runId(), i.contractId(), i.organisationId(), i.vendor(), i.market(),
+                        i.seller().name(), i.seller().account(), i.buyer().name(), i.buyer().account(),
+                        i.currency().getCurrencyCode(), Date.valueOf(i.periodFrom()), Date.valueOf(i.periodTo()),
+                        Date.valueOf(i.issued()), Timestamp.from(i.createdAt()), i.net(), i.vatRate(), i.vat(),
+                        i.gross());
+                inv.addBatch();
+                for (Invoice.Line l : i.lines()) {
+                    bind(line, lineId++, id, l.number(), i.contractId(), l.chargeKey(), l.deviceId(), l.item(),
+                            l.quantity(), l.unitPrice(), l.due(), l.billedBefore(), l.amount(),
+                            Date.valueOf(l.from()), Date.valueOf(l.to()), l.rule(), l.description());
+                    line.addBatch();
+                }
+                written.add(new Invoice(id, i.runId(), i.contractId(), i.organisationId(), i.vendor(), i.market(),
+                        i.seller(), i.buyer(), i.currency(), i.periodFrom(), i.periodTo(), i.issued(), i.createdAt(),
+                        i.net(), i.vatRate(), i.vat(), i.gross(), i.lines()));
+            }
+            inv.executeBatch();
+            line.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+        return written;
+    }
+
+    /**
+     * {@code count} ids of the named sequence in one block, the way EclipseLink's table generator takes its blocks
+     * (the row is incremented first, so two allocators never share an id): answers the first.
+     */
+    private static long allocate(Connection c, String sequence, int count) {
+        try (PreparedStatement up = c.prepareStatement("UPDATE ID_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ?"
+                + " WHERE SEQ_NAME = ?");
+                PreparedStatement get = c.prepareStatement("SELECT SEQ_COUNT FROM ID_SEQUENCE WHERE SEQ_NAME = ?")) {
+            up.setLong(1, count);
+            up.setString(2, sequence);
+            if (up.executeUpdate() != 1) {
+                throw new IllegalStateException("no sequence " + sequence);
+            }
+            get.setString(1, sequence);
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count + 1;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement st, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                st.setNull(i + 1, Types.BIGINT); // the only nullable column written: INVOICE_LINE.DEVICE_ID
+            } else {
+                st.setObject(i + 1, values[i]);
+            }
+        }
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, List<Long> ids, Row row) {
+        query(sql, ids, true, null, row);
+    }
+
+    private void query(String sql, List<Long> ids, Object last, Row row) {
+        query(sql, ids, true, last, row);
+    }
+
+    /**
+     * Runs {@code sql} on the unit of work's connection and reads plain rows whose first column is one of the
+     * (ascending) {@code ids}; {@code last}, when given, is bound after the ids. With {@code range}, {@code %s} is
+     * {@code BETWEEN} the first and last id when they lie close together (a page of contracts, their devices), one
+     * index range scan whose rows of other ids are skipped here; else, and without {@code range}, {@code %s} is an
+     * {@code IN} list of the ids.
+     */
+    private void query(String sql, List<Long> ids, boolean range, Object last, Row row) {
+        boolean between = range && ids.get(ids.size() - 1) - ids.get(0) < SPAN * ids.size();
+        List<Long> bound = between ? List.of(ids.get(0), ids.get(ids.size() - 1)) : ids;
+        Set<Long> wanted = between ? new HashSet<>(ids) : null;
+        String predicate = between ? "BETWEEN ? AND ?" : "IN (" + String.join(", ", Collections.nCopies(ids.size(),
+                "?")) + ")";
+        Connection c = em.unwrap(Connection.class);
+        try (PreparedStatement st = c.prepareStatement(String.format(sql, predicate))) {
+            for (int i = 0; i < bound.size(); i++) {
+                st.setLong(i + 1, bound.get(i));
+            }
+            if (last != null) {
+                st.setObject(bound.size() + 1, last);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted == null || wanted.contains(rs.getLong(1))) {
+                        row.read(rs);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /** The distinct ids, ascending, in chunks of at most {@value #CHUNK}. */
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i += CHUNK) {
+            chunks.add(sorted.subList(i, Math.min(sorted.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private boolean postgresql() {
+        try {
+            return em.unwrap(Connection.class).getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.dealerhub.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +96,17 @@ final class JpaOrderOperations implements OrderOperationsRepository {
                 .getResultList());
     }
 
+    @Override
+    public Map<Long, List<Loan>> loansOfContracts(Collection<Long> contractIds, LocalDate upTo) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        return loans(em.createQuery("SELECT l, o.number FROM DeviceLoan l, ServiceOrder o WHERE o.id = l.orderId"
+                + " AND l.contractId IN :contracts AND l.lentOn <= :upTo ORDER BY l.id", Object[].class)
+                .setParameter("contracts", List.copyOf(contractIds)).setParameter("upTo", upTo).getResultList())
+                .stream().collect(Collectors.groupingBy(Loan::contractId));
+    }
+
     /** Loans from rows of (loan, order number), with their handover acts. */
     private List<Loan> loans(List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -159,10 +172,25 @@ final class JpaOrderOperations implements OrderOperationsRepository {
         return Scope.query(em, caller, "SELECT w, o.number FROM OrderWork w, ServiceOrder o WHERE o.id = w.orderId"
                 + " AND o.contractId = :contract AND w.date <= :upTo" + ORDER_SCOPE + " ORDER BY w.date, w.id",
                 Object[].class).setParameter("contract", contractId).setParameter("upTo", upTo).getResultList()
-                .stream().map(row -> {
-                    OrderWorkEntity w = (OrderWorkEntity) row[0];
-                    return new BillingContext.Work(w.orderId, (String) row[1], w.deviceId, w.date,
-                            w.kind.name().toLowerCase(), w.covered, BigDecimal.valueOf(w.minutes), null, w.rule);
-                }).toList();
+                .stream().map(JpaOrderOperations::work).toList();
+    }
+
+    @Override
+    public Map<Long, List<BillingContext.Work>> workOfContracts(Collection<Long> contractIds, LocalDate upTo) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT w, o.number, o.contractId FROM OrderWork w, ServiceOrder o"
+                + " WHERE o.id = w.orderId AND o.contractId IN :contracts AND w.date <= :upTo ORDER BY w.date, w.id",
+                Object[].class).setParameter("contracts", List.copyOf(contractIds)).setParameter("upTo", upTo)
+                .getResultList().stream().collect(Collectors.groupingBy(row -> (Long) row[2], LinkedHashMap::new,
+                        Collectors.mapping(JpaOrderOperations::work, Collectors.toList())));
+    }
+
+    /** Work for billing from a row of (work, order number, ...). */
+    private static BillingContext.Work work(Object[] row) {
+        OrderWorkEntity w = (OrderWorkEntity) row[0];
+        return new BillingContext.Work(w.orderId, (String) row[1], w.deviceId, w.date, w.kind.name().toLowerCase(),
+                w.covered, BigDecimal.valueOf(w.minutes), null, w.rule);
     }
 }

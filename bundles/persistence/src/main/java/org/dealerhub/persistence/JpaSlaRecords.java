@@ -3,7 +3,10 @@ package org.dealerhub.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -91,6 +94,27 @@ final class JpaSlaRecords implements SlaRecords {
     public List<BreachRow> breaches(Caller caller, Filter f) {
         return breachRows(caller, filter(f, "s.BREACHED_AT") + " ORDER BY s.CONTRACT_ID, s.BREACHED_AT, s.ORDER_ID",
                 q -> bind(q, f));
+    }
+
+    @Override
+    public Map<Long, List<BreachRow>> breaches(Collection<Long> contractIds, Instant to) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = List.copyOf(contractIds);
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 3);
+        }
+        Map<Long, List<BreachRow>> byContract = new LinkedHashMap<>();
+        breachRows(Caller.system(), " AND s.BREACHED_AT < ?2 AND s.CONTRACT_ID IN (" + in
+                + ") ORDER BY s.CONTRACT_ID, s.BREACHED_AT, s.ORDER_ID", q -> {
+                    q.setParameter(2, ts(to));
+                    for (int i = 0; i < ids.size(); i++) {
+                        q.setParameter(i + 3, ids.get(i));
+                    }
+                }).forEach(b -> byContract.computeIfAbsent(b.contractId(), c -> new ArrayList<>()).add(b));
+        return byContract;
     }
 
     private List<BreachRow> breachRows(Caller caller, String where, Consumer<Query> bind) {

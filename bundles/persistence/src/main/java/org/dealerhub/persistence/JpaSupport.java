@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -177,13 +179,31 @@ final class JpaSupport implements SupportRepository {
                 + " AND e.orderedAt < :end) OR (e.orderId IS NULL AND e.validFrom <= :upTo)) ORDER BY e.id",
                 Object[].class).setParameter("contract", contractId).setParameter("end", end)
                 .setParameter("upTo", upTo).getResultList();
-        return rows.stream().map(r -> {
-            OrderExtras.Extra x = ((OrderExtraEntity) r[0]).toValue();
-            boolean perOrder = x.orderId() != null;
-            return new BillingContext.Work(perOrder ? x.orderId() : 0, (String) r[1], perOrder ? (Long) r[2] : null,
-                    perOrder ? LocalDate.ofInstant(x.orderedAt(), ZoneOffset.UTC) : x.from(), "extra", false,
-                    BigDecimal.ONE, x.item(), EXTRA_RULE);
-        }).toList();
+        return rows.stream().map(JpaSupport::extra).toList();
+    }
+
+    @Override
+    public Map<Long, List<BillingContext.Work>> extraWork(Collection<Long> contractIds, LocalDate upTo) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant end = upTo.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Object[]> rows = em.createQuery("SELECT e, o.number, o.deviceId FROM OrderExtra e LEFT JOIN"
+                + " ServiceOrder o ON o.id = e.orderId WHERE e.contractId IN :contracts AND ((e.orderId IS NOT NULL"
+                + " AND e.orderedAt < :end) OR (e.orderId IS NULL AND e.validFrom <= :upTo)) ORDER BY e.id",
+                Object[].class).setParameter("contracts", List.copyOf(contractIds)).setParameter("end", end)
+                .setParameter("upTo", upTo).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> ((OrderExtraEntity) r[0]).toValue().contractId(),
+                LinkedHashMap::new, Collectors.mapping(JpaSupport::extra, Collectors.toList())));
+    }
+
+    /** An extra as uncovered work, from a row of (extra, order number, order's device). */
+    private static BillingContext.Work extra(Object[] r) {
+        OrderExtras.Extra x = ((OrderExtraEntity) r[0]).toValue();
+        boolean perOrder = x.orderId() != null;
+        return new BillingContext.Work(perOrder ? x.orderId() : 0, (String) r[1], perOrder ? (Long) r[2] : null,
+                perOrder ? LocalDate.ofInstant(x.orderedAt(), ZoneOffset.UTC) : x.from(), "extra", false,
+                BigDecimal.ONE, x.item(), EXTRA_RULE);
     }
 
     private void visibleContract(Caller caller, long contractId) {

@@ -5,15 +5,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.dealerhub.api.BillingRun;
@@ -56,13 +62,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Billing runs (issue 10). Each contract is billed in its own transaction holding the contract's row lock: its
- * whole history up to the period's end goes to the vendor's {@link org.dealerhub.api.spi.BillingPolicy}, and one
- * invoice takes the difference between what is due per charge key and what was billed under that key before
- * ({@link Invoicing}). So a run for a period billed before creates nothing, a late reading becomes an adjustment
- * line on the next invoice, two concurrent runs over one contract bill it once, and a killed run leaves each
- * contract with its whole invoice or none. A contract whose policy fails, whose amounts exceed the configured
- * bounds, or whose readings are implausible ({@link MeterPlausibility}) is parked with the reason; the run goes on.
+ * Billing runs (issue 10). Each contract's whole history up to the period's end goes to the vendor's
+ * {@link org.dealerhub.api.spi.BillingPolicy}, and one invoice takes the difference between what is due per charge
+ * key and what was billed under that key before ({@link Invoicing}). So a run for a period billed before creates
+ * nothing, and a late reading becomes an adjustment line on the next invoice.
+ *
+ * <p>Set-based: a run streams through its contracts {@value #PAGE} at a time, a page per transaction. The page's
+ * contract rows are locked in id order, then what it needs is read with one query per kind of data (contracts,
+ * terms, what was billed per key, readings in one ordered scan, devices, loans, work, extras, SLA breaches,
+ * buyers), the policies run in memory, and the invoices and lines are written in JDBC batches. So two concurrent
+ * runs over one contract bill it once, a killed run leaves each contract with its whole invoice or none, and
+ * memory holds one page. A contract whose policy fails, whose amounts exceed the configured bounds, or whose
+ * readings are implausible ({@link MeterPlausibility}) is parked with the reason; a page the database refuses is
+ * billed again a contract per transaction, so only the contract at fault is parked; the run goes on.
  */
 @Component(service = BillingService.class, configurationPid = BillingEngine.PID)
 @Designate(ocd = BillingEngine.Config.class)
@@ -75,7 +87,7 @@ public class BillingEngine implements BillingService {
     /** The price of a package that credits each breached order (BILL-SLA-1). */
     public static final String SLA_CREDIT = "slaBreachCredit";
     static final String SLA_CREDIT_RULE = "BILL-SLA-1";
-    /** Contracts are read this many ids at a time: memory stays flat however many a run bills. */
+    /** Contracts billed at a time, a page per transaction: memory stays flat however many a run bills. */
     static final int PAGE = 500;
     /** At most a year and a day per run, so one run never bills a decade by mistake. */
     static final int MAX_PERIOD_DAYS = 366;
@@ -181,12 +193,12 @@ public class BillingEngine implements BillingService {
         do {
             long last = after;
             page = store.read(r -> r.billing().contractIds(selection, to, last, PAGE));
-            for (long contractId : page) {
-                tally.add(bill(contractId, runId, from, to, !dry));
+            if (!page.isEmpty()) {
+                billPage(page, runId, from, to, !dry).forEach(tally::add);
                 if (progress != null) {
                     progress.billed(tally.contracts, total);
                 }
-                after = contractId;
+                after = page.get(page.size() - 1);
             }
         } while (page.size() == PAGE);
         BillingRun done = new BillingRun(runId, caller.user(), started, clock.instant(), from, to, selection, dry,
@@ -227,55 +239,107 @@ public class BillingEngine implements BillingService {
         return new BillingRun.Selection(s.kind(), value);
     }
 
-    /** One contract in its own transaction; what cannot be billed is parked, in a transaction of its own. */
-    private Outcome bill(long contractId, long runId, LocalDate from, LocalDate to, boolean write) {
+    /**
+     * A page of contracts in one transaction. When the page cannot be written (the database refuses something),
+     * its contracts are billed again one per transaction, so only the one at fault is parked; a contract that
+     * fails on its own is parked in a transaction of its own.
+     */
+    private List<Outcome> billPage(List<Long> contractIds, long runId, LocalDate from, LocalDate to, boolean write) {
         try {
-            return write ? store.tx(r -> bill(r, contractId, runId, from, to, true))
-                    : store.read(r -> bill(r, contractId, runId, from, to, false));
+            return write ? store.tx(r -> billPage(r, contractIds, runId, from, to, true))
+                    : store.read(r -> billPage(r, contractIds, runId, from, to, false));
         } catch (RuntimeException e) {
+            if (contractIds.size() > 1) {
+                LOG.warn("Billing a page of {} contracts from {} failed; billing them one by one", contractIds.size(),
+                        contractIds.get(0), e);
+                return contractIds.stream().flatMap(id -> billPage(List.of(id), runId, from, to, write).stream())
+                        .toList();
+            }
+            long contractId = contractIds.get(0);
             LOG.error("Billing contract {} failed; parked", contractId, e);
-            Outcome parked = new Outcome(contractId, Status.PARKED, null, "could not be billed: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null,
-                    List.of());
+            Outcome parked = failed(contractId, e);
             if (write) {
                 store.tx(r -> {
                     r.billing().park(runId, contractId, clock.instant(), parked.reason(), null);
                     return null;
                 });
             }
-            return parked;
+            return List.of(parked);
         }
     }
 
-    private Outcome bill(Repositories r, long contractId, long runId, LocalDate from, LocalDate to,
+    private static Outcome failed(long contractId, RuntimeException e) {
+        return new Outcome(contractId, Status.PARKED, null, "could not be billed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, List.of());
+    }
+
+    /**
+     * Bills a page: its contracts' rows locked in id order (a concurrent run over them waits, then sees what this
+     * one billed), everything they need read with one query per kind of data, the policies run in memory, the
+     * invoices and their lines written in batches.
+     */
+    private List<Outcome> billPage(Repositories r, List<Long> contractIds, long runId, LocalDate from, LocalDate to,
             boolean write) {
-        // the row lock makes a concurrent run over this contract wait, then see what this one billed
-        StoredContract stored = (write ? r.billing().lock(contractId)
-                : r.contracts().find(Caller.system(), contractId))
-                .orElseThrow(() -> DomainException.notFound("contract", contractId));
-        Outcome outcome = compute(r, stored, runId, from, to);
-        if (write) {
-            if (outcome.status() == Status.PARKED) {
-                r.billing().park(runId, contractId, clock.instant(), outcome.reason(), outcome.rule());
-            } else if (outcome.status() == Status.INVOICED) {
-                Invoice written = r.billing().write(outcome.invoice());
-                return new Outcome(contractId, Status.INVOICED, written, null, null, outcome.notices());
+        List<StoredContract> contracts = r.billing().contracts(contractIds, write);
+        Page page = page(r, contracts, to);
+        List<Outcome> outcomes = new ArrayList<>(contracts.size());
+        for (StoredContract c : contracts) {
+            Outcome outcome;
+            try {
+                outcome = compute(page, c, runId, from, to);
+            } catch (RuntimeException e) {
+                LOG.error("Billing contract {} failed; parked", c.id(), e);
+                outcome = failed(c.id(), e);
             }
+            outcomes.add(outcome);
         }
-        return outcome;
+        if (!write) {
+            return outcomes;
+        }
+        Instant now = clock.instant();
+        outcomes.stream().filter(o -> o.status() == Status.PARKED)
+                .forEach(o -> r.billing().park(runId, o.contractId(), now, o.reason(), o.rule()));
+        Iterator<Invoice> written = r.billing().write(outcomes.stream().filter(o -> o.status() == Status.INVOICED)
+                .map(Outcome::invoice).toList()).iterator();
+        return outcomes.stream().map(o -> o.status() != Status.INVOICED ? o
+                : new Outcome(o.contractId(), Status.INVOICED, written.next(), null, null, o.notices())).toList();
+    }
+
+    /** What billing a page of contracts needs up to a day, by contract, device or organisation id. */
+    private record Page(Function<StoredContract, Contract> contracts, Map<Long, Map<String, String>> terms,
+            Map<Long, Map<String, BigDecimal>> billed, Map<Long, List<MeterReading>> readings,
+            Map<Long, Device> devices, Map<Long, List<Loan>> loans, Map<Long, List<BillingContext.Work>> work,
+            Map<Long, List<BillingContext.Work>> extras, Map<Long, List<SlaRecords.BreachRow>> breaches,
+            Map<Long, Organisation> buyers, Map<List<String>, Optional<PriceList>> prices) {
+    }
+
+    /** One query per kind of data for the whole page; contracts' and loan devices' readings in one ordered scan. */
+    private Page page(Repositories r, List<StoredContract> stored, LocalDate to) {
+        List<Long> ids = stored.stream().map(StoredContract::id).toList();
+        Map<Long, List<Loan>> loans = r.operations().loansOfContracts(ids, to);
+        Set<Long> devices = new TreeSet<>();
+        stored.forEach(c -> devices.addAll(c.deviceIds()));
+        loans.values().forEach(l -> l.forEach(loan -> devices.add(loan.loanDeviceId())));
+        // the latest end of the day "to" in any zone: each contract keeps the breaches before its market's
+        Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new Page(contracts.values(r, to), r.billing().terms(ids), r.billing().billed(ids),
+                r.billing().readings(devices, to), r.billing().devices(devices), loans,
+                r.operations().workOfContracts(ids, to), r.support().extraWork(ids, to), r.sla().breaches(ids, end),
+                r.billing().organisations(stored.stream().map(StoredContract::organisationId).toList()),
+                new HashMap<>());
     }
 
     /** What billing the contract up to {@code to} comes to, written nowhere. */
-    private Outcome compute(Repositories r, StoredContract stored, long runId, LocalDate from, LocalDate to) {
-        return compute(r, stored, runId, from, to, null);
+    private Outcome compute(Page page, StoredContract stored, long runId, LocalDate from, LocalDate to) {
+        return compute(page, stored, runId, from, to, null);
     }
 
     /** ... and the policy's result to {@code results} (the running bill's allowances), when given. */
-    private Outcome compute(Repositories r, StoredContract stored, long runId, LocalDate from, LocalDate to,
+    private Outcome compute(Page page, StoredContract stored, long runId, LocalDate from, LocalDate to,
             Consumer<BillingResult> results) {
         long id = stored.id();
         Settings s = settings;
-        Contract contract = contracts.value(r, stored, to);
+        Contract contract = page.contracts().apply(stored);
         MarketSource market = markets.get(contract.market());
         if (market == null || market.market() == null) {
             return parked(id, "market " + contract.market() + " is not configured", null, List.of());
@@ -286,24 +350,25 @@ public class BillingEngine implements BillingService {
                     List.of());
         }
         Currency currency = market.market().currency();
-        Map<Long, List<MeterReading>> readings = r.billing().readings(contract.deviceIds(), to);
         List<BillingContext.DeviceUsage> devices = new ArrayList<>();
         for (long deviceId : contract.deviceIds()) {
-            List<MeterReading> history = readings.get(deviceId);
+            List<MeterReading> history = page.readings().get(deviceId);
             Optional<String> implausible = s.plausibility().check(deviceId, history, from, to);
             if (implausible.isPresent()) {
                 return parked(id, implausible.get(), MeterPlausibility.RULE, List.of());
             }
-            Device device = r.devices().find(Caller.system(), deviceId).orElseThrow();
+            Device device = Optional.ofNullable(page.devices().get(deviceId)).orElseThrow();
             devices.add(new BillingContext.DeviceUsage(deviceId, device.model(), device.modelFamily(), null,
                     contract.start(), contract.end(), null, history));
         }
-        devices.addAll(loans(r, id, to));
-        Optional<PriceList> priceList = prices(contract);
+        devices.addAll(loans(page, id));
+        Optional<PriceList> priceList = page.prices().computeIfAbsent(List.of(contract.vendor(), contract.market(),
+                contract.packageCode()), k -> prices(contract));
         Map<String, BigDecimal> prices = priceList.<Map<String, BigDecimal>>map(p -> p.on(to)).orElse(Map.of());
         BillingContext context = new BillingContext(contract, contract.effectiveTermsVersion(),
-                r.billing().terms(id), from, to, currency, prices, Map.of(), devices, work(r, id, to),
-                r.billing().billed(id), priceList.map(PriceList::versions).orElse(List.of()));
+                page.terms().getOrDefault(id, Map.of()), from, to, currency, prices, Map.of(), devices,
+                concat(page.work().getOrDefault(id, List.of()), page.extras().getOrDefault(id, List.of())),
+                page.billed().getOrDefault(id, Map.of()), priceList.map(PriceList::versions).orElse(List.of()));
         BillingResult result;
         try {
             result = vendors.bill(contract.vendor(), context);
@@ -313,8 +378,8 @@ public class BillingEngine implements BillingService {
         if (results != null) {
             results.accept(result);
         }
-        result = new BillingResult(concat(result.charges(), slaCredits(r, contract, context, to,
-                market.market().zone())), result.notices(),
+        result = new BillingResult(concat(result.charges(), slaCredits(page.breaches().getOrDefault(id, List.of()),
+                context, to, market.market().zone())), result.notices(),
                 result.deferAtOrBelow(), result.deferRule());
         List<BillingRun.Notice> notices = result.notices().stream()
                 .map(n -> new BillingRun.Notice(n.deviceId(), n.message(), n.rule())).toList();
@@ -345,7 +410,7 @@ public class BillingEngine implements BillingService {
                     + " excl. VAT is at or below " + result.deferAtOrBelow().toPlainString() + ": deferred to the"
                     + " next invoice", result.deferRule(), notices);
         }
-        Organisation buyer = r.organisations().find(Caller.system(), contract.organisationId()).orElseThrow();
+        Organisation buyer = Optional.ofNullable(page.buyers().get(contract.organisationId())).orElseThrow();
         BigDecimal vat = Invoicing.vat(net, vatRate.get(), currency);
         Instant now = clock.instant();
         Invoice invoice = new Invoice(0, runId, id, contract.organisationId(), contract.vendor(), contract.market(),
@@ -355,31 +420,16 @@ public class BillingEngine implements BillingService {
     }
 
     /**
-     * The work recorded on the contract's service orders up to {@code to}: labour and waiting classified covered or
-     * not by the vendor's coverage rule (PN-FAULT-1..3, KMUA-ORDER-6, CANON-DMS-2, KMNO-WAIT-1), and the paid extras
-     * bought per order or per period (KMUA-EXTRA-1).
-     */
-    private static List<BillingContext.Work> work(Repositories r, long contractId, LocalDate to) {
-        return concat(r.operations().workOfContract(Caller.system(), contractId, to),
-                r.support().extraWork(Caller.system(), contractId, to));
-    }
-
-    /**
      * The devices lent in place of the contract's devices up to {@code to}, with their meter history: their prints
      * are billed as the contract's (KMUA-ORDER-4), between the handover acts' readings (KMUA-ORDER-8).
      */
-    private static List<BillingContext.DeviceUsage> loans(Repositories r, long contractId, LocalDate to) {
-        List<Loan> loans = r.operations().loansOfContract(Caller.system(), contractId, to);
-        if (loans.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<MeterReading>> readings = r.billing().readings(loans.stream().map(Loan::loanDeviceId)
-                .distinct().toList(), to);
+    private static List<BillingContext.DeviceUsage> loans(Page page, long contractId) {
+        List<Loan> loans = page.loans().getOrDefault(contractId, List.of());
         List<BillingContext.DeviceUsage> usage = new ArrayList<>(loans.size());
         for (Loan loan : loans) {
-            Device lent = r.devices().find(Caller.system(), loan.loanDeviceId()).orElseThrow();
+            Device lent = Optional.ofNullable(page.devices().get(loan.loanDeviceId())).orElseThrow();
             usage.add(new BillingContext.DeviceUsage(lent.id(), lent.model(), lent.modelFamily(), loan.deviceId(),
-                    loan.from(), loan.to(), null, readings.getOrDefault(lent.id(), List.of())));
+                    loan.from(), loan.to(), null, page.readings().getOrDefault(lent.id(), List.of())));
         }
         return usage;
     }
@@ -391,22 +441,21 @@ public class BillingEngine implements BillingService {
      * Norway's response time is a 6-month average, one slow order is not a breach by itself (KMNO-SLA-1). The
      * credit is the one in force on the day of the breach (BILL-PRICE-1).
      */
-    private static List<Charge> slaCredits(Repositories r, Contract contract, BillingContext context,
+    private static List<Charge> slaCredits(List<SlaRecords.BreachRow> breaches, BillingContext context,
             LocalDate to, ZoneId zone) {
         if (context.price(SLA_CREDIT).isEmpty() && context.priceVersions().stream()
                 .noneMatch(v -> v.prices().containsKey(SLA_CREDIT))) {
             return List.of();
         }
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return r.sla().breaches(Caller.system(), new SlaRecords.Filter(contract.market(), contract.id(), null,
-                Instant.EPOCH, end)).stream().flatMap(b -> {
-                    LocalDate day = LocalDate.ofInstant(b.breachedAt(), zone);
-                    BigDecimal credit = context.price(SLA_CREDIT, day).orElse(BigDecimal.ZERO);
-                    return credit.signum() == 0 ? Stream.<Charge>empty() : Stream.of(new Charge("sla-credit/"
-                            + b.orderId(), "Credit: the response deadline of service order "
-                            + b.number() + " was missed by " + b.missedMinutes() + " business minutes", b.deviceId(),
-                            SLA_CREDIT, day, day, BigDecimal.ONE.negate(), credit, SLA_CREDIT_RULE));
-                }).toList();
+        return breaches.stream().filter(b -> b.breachedAt().isBefore(end)).flatMap(b -> {
+            LocalDate day = LocalDate.ofInstant(b.breachedAt(), zone);
+            BigDecimal credit = context.price(SLA_CREDIT, day).orElse(BigDecimal.ZERO);
+            return credit.signum() == 0 ? Stream.<Charge>empty() : Stream.of(new Charge("sla-credit/"
+                    + b.orderId(), "Credit: the response deadline of service order " + b.number() + " was missed by "
+                    + b.missedMinutes() + " business minutes", b.deviceId(), SLA_CREDIT, day, day,
+                    BigDecimal.ONE.negate(), credit, SLA_CREDIT_RULE));
+        }).toList();
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
@@ -484,7 +533,7 @@ public class BillingEngine implements BillingService {
         return store.read(r -> {
             StoredContract c = r.contracts().find(caller, contractId)
                     .orElseThrow(() -> DomainException.notFound("contract", contractId));
-            return compute(r, c, 0, next(r, c, to), to);
+            return compute(page(r, List.of(c), to), c, 0, next(r, c, to), to);
         });
     }
 
@@ -511,7 +560,7 @@ public class BillingEngine implements BillingService {
         boolean known = market != null && market.market() != null;
         LocalDate today = LocalDate.now(known ? clock.withZone(market.market().zone()) : clock);
         List<BillingResult> results = new ArrayList<>(1);
-        Outcome outcome = compute(r, c, 0, next(r, c, today), today, results::add);
+        Outcome outcome = compute(page(r, List.of(c), today), c, 0, next(r, c, today), today, results::add);
         Currency currency = known ? market.market().currency() : null;
         List<RunningBill.Allowance> allowances = currency == null || results.isEmpty() ? List.of()
                 : results.get(0).allowances().stream().map(a -> Forecasts.forecast(a, currency)).toList();

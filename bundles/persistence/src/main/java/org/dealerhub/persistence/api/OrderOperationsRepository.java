@@ -2,7 +2,9 @@ package org.dealerhub.persistence.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dealerhub.api.Caller;
@@ -48,6 +50,9 @@ public interface OrderOperationsRepository {
      */
     List<Loan> loansOfContract(Caller caller, long contractId, LocalDate upTo);
 
+    /** {@link #loansOfContract} of a page of contracts (at most a few hundred) in one query, by contract. */
+    Map<Long, List<Loan>> loansOfContracts(Collection<Long> contractIds, LocalDate upTo);
+
     /** Sets how an order was resolved (KMUA-ORDER-5). */
     void resolution(long orderId, Resolution.Kind kind);
 
@@ -62,4 +67,7 @@ public interface OrderOperationsRepository {
 
     /** The work on a visible contract's orders dated on or before {@code upTo}, oldest first, for billing. */
     List<BillingContext.Work> workOfContract(Caller caller, long contractId, LocalDate upTo);
+
+    /** {@link #workOfContract} of a page of contracts (at most a few hundred) in one query, by contract. */
+    Map<Long, List<BillingContext.Work>> workOfContracts(Collection<Long> contractIds, LocalDate upTo);
 }

@@ -1,7 +1,9 @@
 package org.dealerhub.persistence.api;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -45,6 +47,12 @@ public interface SlaRecords {
      * contract and breach time.
      */
     List<BreachRow> breaches(Caller caller, Filter filter);
+
+    /**
+     * For billing: the breaches of a page of contracts' orders (at most a few hundred contracts) breached before
+     * {@code to}, by contract and breach time, in one query.
+     */
+    Map<Long, List<BreachRow>> breaches(Collection<Long> contractIds, Instant to);
 
     /** The market's contracts in the scope (one, one organisation's, or all). */
     List<ContractRow> contracts(Caller caller, Filter filter);

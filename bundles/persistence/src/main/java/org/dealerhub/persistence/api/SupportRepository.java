@@ -2,6 +2,7 @@ package org.dealerhub.persistence.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,4 +67,7 @@ public interface SupportRepository {
      * extra has order id 0, no order number and no device, dated on its first day.
      */
     List<BillingContext.Work> extraWork(Caller caller, long contractId, LocalDate upTo);
+
+    /** {@link #extraWork} of a page of contracts (at most a few hundred) in one query, by contract. */
+    Map<Long, List<BillingContext.Work>> extraWork(Collection<Long> contractIds, LocalDate upTo);
 }
