@@ -1,15 +1,18 @@
 package org.dealerhub.core;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.apache.karaf.jaas.modules.EncryptionService;
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.Counters;
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * database the organisations get the ids 1 to 4 in order (the id sequence starts at 1), which the demo users'
  * roles in etc/users.properties name: fjordvik {@code organisation-1}, oresund {@code organisation-3}. Both
  * organisations get a portal user of each role (PORTAL-ROLE-1..5), e.g. {@code fjordvik-devices}, password
- * {@code fjordvik-devices-demo}.
+ * {@code fjordvik-devices-demo}. Their password hashes are computed once ({@code demo-portal-users.properties}), not
+ * at each first boot.
  */
 @Component(configurationPid = DemoData.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = ReadinessCheck.class, property = ReadinessCheck.PART + "=" + ReadinessService.DEMO, immediate = true)
@@ -63,7 +67,6 @@ public class DemoData implements ReadinessCheck {
     private final MeterReadingService readings;
     private final VendorRegistry vendors;
     private final Store store;
-    private final EncryptionService encryption;
     /** What the seeding thread found: null while it runs, then "in place" or why it failed. */
     private volatile String state;
     private final ExecutorService seeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "dealerhub-demo"));
@@ -72,7 +75,6 @@ public class DemoData implements ReadinessCheck {
     public DemoData(@Reference OrganisationService organisations, @Reference DeviceService devices,
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference VendorRegistry vendors, @Reference Store store,
-            @Reference(target = "(name=pbkdf2)") EncryptionService encryption,
             @Reference(target = "(vendor.id=canon)") ServicePackageProvider canon,
             @Reference(target = "(vendor.id=konica-minolta-no)") ServicePackageProvider kmNorway,
             @Reference(target = "(vendor.id=konica-minolta-ua)") ServicePackageProvider kmUkraine,
@@ -83,7 +85,6 @@ public class DemoData implements ReadinessCheck {
         this.readings = readings;
         this.vendors = vendors;
         this.store = store;
-        this.encryption = encryption;
         seeder.execute(this::seedOnce);
     }
 
@@ -173,7 +174,7 @@ public class DemoData implements ReadinessCheck {
 
     /**
      * One portal user of each role (PORTAL-ROLE-1..5), named {@code <prefix>-<role>}, with the password
-     * {@code <name>-demo}; the device managers are assigned one device each.
+     * {@code <name>-demo} (hashed in advance); the device managers are assigned one device each.
      */
     private void portalUsers(Caller c, String prefix, long org, long managed, long bothManaged) {
         Map<String, PortalUser.Draft> users = new LinkedHashMap<>();
@@ -184,9 +185,9 @@ public class DemoData implements ReadinessCheck {
                 List.of(bothManaged)));
         users.put(prefix + "-self", new PortalUser.Draft(null, null, PortalRole.SELF_SERVICE, List.of()));
         Instant now = Instant.now();
+        Properties hashes = passwordHashes();
         users.forEach((name, d) -> {
-            String hash = PortalUserServiceImpl.HASH_PREFIX + encryption.createEncryption(Map.of())
-                    .encryptPassword(name + "-demo");
+            String hash = PortalUserServiceImpl.HASH_PREFIX + Objects.requireNonNull(hashes.getProperty(name), name);
             store.tx(r -> {
                 PortalUser user = r.portalUsers().create(c, org, new PortalUser.Draft(name, name + "@demo.example",
                         d.role(), d.deviceIds()), now);
@@ -250,6 +251,16 @@ public class DemoData implements ReadinessCheck {
                     now);
             return null;
         });
+    }
+
+    private static Properties passwordHashes() {
+        Properties hashes = new Properties();
+        try (InputStream in = DemoData.class.getResourceAsStream("demo-portal-users.properties")) {
+            hashes.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the demo users' password hashes cannot be read", e);
+        }
+        return hashes;
     }
 
     private long org(Caller c, String name, String account, String system, String market) {

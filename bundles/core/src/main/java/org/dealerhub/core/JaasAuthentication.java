@@ -57,11 +57,11 @@ import org.slf4j.LoggerFactory;
  * (PORTAL-ACCT-1), and at most one portal role {@code portal-<role>} (PORTAL-ROLE-1..5; none: Administrator). Portal
  * users come from the database (the realm's JDBCLoginModule), the others from the realm's users file.
  * <p>
- * A successful login is remembered briefly (keyed by a hash of the credentials, never the password), because the
- * realm's passwords are hashed slowly on purpose; what is remembered is forgotten as soon as the realm's users file
- * changes (a user removed, a password or role changed), so a change applies to the very next request; a portal
- * user's as soon as its row's version moves (any change of it, or its removal). A realm without a users file is
- * asked on every request.
+ * A successful login is remembered while it is used (keyed by a hash of the credentials, never the password; after
+ * {@code cacheSeconds} without a request it lapses), because the realm's passwords are hashed slowly on purpose;
+ * what is remembered is forgotten as soon as the realm's users file changes (a user removed, a password or role
+ * changed), so a change applies to the very next request; a portal user's as soon as its row's version moves (any
+ * change of it, or its removal). A realm without a users file is asked on every request.
  * <p>
  * Failed logins are throttled per user name and per address ({@link LoginThrottle}): a locked user or address is
  * refused with {@link Authentication.Throttled} before the realm is asked.
@@ -75,8 +75,8 @@ public class JaasAuthentication implements Authentication {
         @AttributeDefinition(description = "JAAS realm that REST and SOAP callers log in to")
         String realm() default "karaf";
 
-        @AttributeDefinition(description = "Seconds a successful login is remembered while the realm's users file "
-                + "is unchanged; 0 logs in on every request")
+        @AttributeDefinition(description = "Seconds without a request after which a remembered login lapses (it "
+                + "is forgotten at once when the realm's users file changes); 0 logs in on every request")
         int cacheSeconds() default 30;
 
         @AttributeDefinition(description = "Failed logins of one user name in a row (each within the window of "
@@ -165,6 +165,12 @@ public class JaasAuthentication implements Authentication {
         if (r != null && r.until().isAfter(now) && r.realmVersion().equals(version)
                 && (r.portalVersion().isEmpty() || r.portalVersion().equals(portalVersion(user)))) {
             users.succeeded(user);
+            // a client that keeps calling stays remembered (a lapse made every busy client hash its password
+            // again at once, every cacheSeconds); what changes a login still forgets it at once
+            Instant renewed = now.plusSeconds(config.cacheSeconds());
+            if (r.until().isBefore(renewed.minusSeconds(config.cacheSeconds() / 2))) {
+                remembered.replace(key, r, new Remembered(r.caller(), renewed, r.realmVersion(), r.portalVersion()));
+            }
             return Optional.of(r.caller());
         }
         // read before the login, as the realm's version

@@ -41,6 +41,8 @@ class JaasLoginTest {
     private Path users;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T10:00:00Z"));
     private JaasAuthentication authentication;
+    /** How often the realm was asked for its modules: once per request, more when the request logs in. */
+    private final AtomicInteger lookups = new AtomicInteger();
 
     @BeforeEach
     void realm() throws Exception {
@@ -49,6 +51,7 @@ class JaasLoginTest {
         Configuration realm = new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                lookups.incrementAndGet();
                 return new AppConfigurationEntry[] {new AppConfigurationEntry(PropertiesLoginModule.class.getName(),
                         AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
                         Map.of(JaasAuthentication.USERS_FILE, users.toString()))};
@@ -82,6 +85,21 @@ class JaasLoginTest {
         Files.writeString(users, "anna = anna-pw,dealer-admin\n");
         assertTrue(authentication.authenticate("bob", "bob-pw", "10.0.0.1").isEmpty());
         assertTrue(authentication.authenticate("anna", "anna-pw", "10.0.0.1").isPresent());
+    }
+
+    @Test
+    void aLoginInUseStaysRememberedAndLapsesAfterCacheSecondsIdle() {
+        assertTrue(authentication.authenticate("bob", "bob-pw", null).isPresent());
+        for (int i = 1; i <= 4; i++) {
+            now.set(now.get().plusSeconds(20));
+            int before = lookups.get();
+            assertTrue(authentication.authenticate("bob", "bob-pw", null).isPresent());
+            assertEquals(before + 1, lookups.get(), "remembered " + 20 * i + " s after the login, no new login");
+        }
+        now.set(now.get().plusSeconds(31));
+        int before = lookups.get();
+        assertTrue(authentication.authenticate("bob", "bob-pw", null).isPresent());
+        assertTrue(lookups.get() > before + 1, "idle for 31 s: logged in again");
     }
 
     @Test
