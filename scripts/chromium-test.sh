@@ -35,7 +35,12 @@ install_browser() {
 
 fetch_axe() {
   [ -f "$AXE_DIR/axe.min.js" ] && return 0
-  command -v npm >/dev/null 2>&1 || die "npm missing: install Debian's npm (apt-get install npm) for axe-core"
+  if ! command -v npm >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] || die "npm missing: install Debian's npm (apt-get install npm) for axe-core"
+    say "npm not installed: apt-get install npm"
+    DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update
+    DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300 install --no-install-recommends npm
+  fi
   local tmp
   tmp=$(mktemp -d)
   (cd "$tmp" && npm pack --silent "axe-core@$AXE_VERSION" >/dev/null) || die "npm pack axe-core@$AXE_VERSION failed"
