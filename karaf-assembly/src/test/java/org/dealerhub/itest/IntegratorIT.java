@@ -491,6 +491,11 @@ public class IntegratorIT {
             case "PortalUserChange" -> "{\"role\":\"SELF_SERVICE\",\"deviceIds\":[]}";
             case "PasswordResetResourceResetRequest" -> "{\"email\":\"nobody-" + n + "@example.com\"}";
             case "PasswordResetResourceNewPassword" -> "{\"password\":\"probe-password-" + n + "\"}";
+            case "KnowledgeArticleDraft" -> "{\"title\":\"Probe " + n + "\",\"body\":\"probe\",\"language\":\"en\","
+                    + "\"tags\":[\"probe\"]}";
+            case "StockLocationDraft" -> "{\"name\":\"Probe " + n + "\",\"shippingInstructions\":\"probe\","
+                    + "\"levels\":{\"toner-black\":1}}";
+            case "MeterCorrectionDraft" -> "{\"date\":\"2026-01-01\",\"voidReading\":true,\"reason\":\"probe\"}";
             default -> throw new AssertionError("no valid body known for schema " + schema
                     + ": add one so the probe covers the new operation");
         };
