@@ -515,7 +515,7 @@ public class IntegratorIT {
                 .replace("{package}", "PLUS").replace("{pauseId}", "1")
                 .replace("{loanId}", "1")
                 .replace("{organisationId}", String.valueOf(f.organisation)).replace("{userId}", "1")
-                .replace("{token}", "probe-token");
+                .replace("{token}", "probe-token").replace("{articleId}", "1");
     }
 
     /** The current ETag of a record, for a change that must be refused for its body, not for a missing If-Match. */
