@@ -63,6 +63,10 @@ public class AccountHistoryImpl implements AccountHistory {
 
     private void require(Caller caller, long organisationId, int offset) {
         if (!caller.isDealer()) {
+            if (caller.organisationId().filter(own -> own == organisationId).isEmpty()) {
+                // another organisation's account answers as everywhere: it does not exist for this caller
+                throw DomainException.notFound("organisation", organisationId);
+            }
             throw new DomainException(DomainException.Kind.FORBIDDEN, "service, payment history and credit status"
                     + " are the service centre's", null, RULE);
         }

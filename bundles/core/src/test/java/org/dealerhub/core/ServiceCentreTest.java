@@ -160,6 +160,9 @@ class ServiceCentreTest {
         }
         assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
                 () -> accounts.creditStatus(TestPlatform.STAFF, 999_999)).kind());
+        // another organisation's account is not found for a customer, as every other organisation's resource
+        assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class,
+                () -> accounts.creditStatus(Caller.customer("other", org + 1), org)).kind());
         assertEquals(DomainException.Kind.INVALID, assertThrows(DomainException.class,
                 () -> accounts.paymentHistory(TestPlatform.STAFF, org, -1, 10)).kind());
     }
