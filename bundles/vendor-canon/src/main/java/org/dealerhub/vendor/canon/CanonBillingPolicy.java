@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -23,7 +24,14 @@ import org.dealerhub.api.spi.BillingResult.Notice;
 import org.dealerhub.api.spi.Charge;
 import org.dealerhub.api.spi.MeterHistory;
 import org.dealerhub.api.spi.VendorProfile;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Canon's billing terms (source 000), in Norway and, by CANON-MARKET-1, in Denmark with Danish prices (the policy
@@ -49,8 +57,59 @@ import org.osgi.service.component.annotations.Component;
  * from the DMS coverage report (CANON-TONER-1: the meters carry no coverage). PREMIUM is never back-billed for colour
  * or toner (CANON-PKG-3).
  */
-@Component(property = VendorProfile.VENDOR_ID + "=" + CanonProfile.ID)
+@Component(configurationPid = CanonBillingPolicy.PID, property = VendorProfile.VENDOR_ID + "=" + CanonProfile.ID)
+@Designate(ocd = CanonBillingPolicy.Certificates.class)
 public class CanonBillingPolicy implements BillingPolicy {
+
+    static final String PID = "org.dealerhub.canon.certificates";
+    private static final Logger LOG = LoggerFactory.getLogger(CanonBillingPolicy.class);
+
+    /**
+     * CANON-VOL-1 (platform decision): the operator records each model's monthly volume from its function
+     * certificate; the source names no figure, so none is shipped.
+     */
+    @ObjectClassDefinition(name = "Canon function certificates", description = "CANON-VOL-1: the average maximum"
+            + " monthly volume (A4 pages) of each model's function certificate, as the operator reads it")
+    public @interface Certificates {
+        @AttributeDefinition(description = "model=monthly A4 pages, one per model, e.g. iR-ADV C3530=20000;"
+                + " a device whose model is missing is flagged and only its colour cap is checked")
+        String[] monthlyVolumes() default {};
+    }
+
+    /** The configured volumes by model name (case and spacing ignored), replaced whole on each change. */
+    private volatile Map<String, Long> certificates = Map.of();
+
+    @Activate
+    @Modified
+    void configure(Certificates config) {
+        Map<String, Long> volumes = new TreeMap<>();
+        for (String entry : config.monthlyVolumes()) {
+            int eq = entry.lastIndexOf('=');
+            try {
+                long volume = Long.parseLong(entry.substring(eq + 1).trim());
+                if (eq <= 0 || volume <= 0) {
+                    throw new NumberFormatException();
+                }
+                volumes.put(modelKey(entry.substring(0, eq)), volume);
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                LOG.warn("{}: '{}' is not model=monthly pages (a positive whole number); left out (CANON-VOL-1)",
+                        PID, entry);
+            }
+        }
+        certificates = Map.copyOf(volumes);
+    }
+
+    private static String modelKey(String model) {
+        return model.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The device with its model's certificate volume when the core passed none and the operator recorded one. */
+    private DeviceUsage withCertificate(DeviceUsage d) {
+        Long volume = d.certificateMonthlyVolume() != null || d.model() == null ? d.certificateMonthlyVolume()
+                : certificates.get(modelKey(d.model()));
+        return Objects.equals(volume, d.certificateMonthlyVolume()) ? d : new DeviceUsage(d.deviceId(), d.model(), d.modelFamily(),
+                d.loanFor(), d.from(), d.to(), volume, d.readings());
+    }
 
     static final int DEFAULT_FEE_MONTHS = 3;
     /** Share of the colour allowance at which a notice says it is nearly used. */
@@ -69,7 +128,7 @@ public class CanonBillingPolicy implements BillingPolicy {
         boolean capped = !CanonPackages.PREMIUM.equals(context.contract().packageCode());
         for (DeviceUsage device : context.devices()) {
             if (device.loanFor() == null) { // the sources give Canon no loan devices: a loan's prints are not capped
-                bill.device(device, capped);
+                bill.device(withCertificate(device), capped);
             }
         }
         bill.work(capped);

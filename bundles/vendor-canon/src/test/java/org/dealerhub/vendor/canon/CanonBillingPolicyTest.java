@@ -187,6 +187,46 @@ class CanonBillingPolicyTest {
     }
 
     @Test
+    void CANON_VOL_1_theOperatorRecordsEachModelsCertificateVolume() {
+        CanonBillingPolicy configured = new CanonBillingPolicy();
+        // spacing and case of the model name do not matter; malformed entries are left out
+        configured.configure(certificates("iR-ADV  c3530 = 5000", "no volume", "iR-ADV C356=-1"));
+        // 5,000/month -> 60,000 a year; 4,000 + 1,500 = 5,500/month x 12 = 66,000: reported, only the fees billed
+        DeviceUsage recorded = new DeviceUsage(9, "iR-ADV C3530", null, null, START, null, null,
+                readings(9, 13, m -> new Counters(4_000L * m, 1_500L * m, 0, 0, 0, 0)));
+        BillingResult year = configured.bill(context("STANDARD", "NO", Map.of(), LocalDate.of(2026, 12, 31),
+                List.of(recorded), List.of()));
+        assertTrue(year.notices().stream().anyMatch(n -> n.rule().equals("CANON-VOL-1")
+                && n.message().contains("66,000") && n.message().contains("60,000")));
+        assertTrue(year.notices().stream().noneMatch(n -> n.message().contains("No function-certificate volume")));
+        assertEquals(List.of("fee/2026-01-01", "fee/2026-04-01", "fee/2026-07-01", "fee/2026-10-01"), keys(year));
+        // in the running year the certificate is an allowance of the running bill: 12 x 5,000 for the whole year
+        BillingResult running = configured.bill(context("STANDARD", "NO", Map.of(), LocalDate.of(2026, 6, 30),
+                List.of(recorded), List.of()));
+        assertTrue(running.allowances().stream().anyMatch(a -> a.rule().equals("CANON-VOL-1")
+                && a.limit() == 60_000), running.allowances().toString());
+        // a model the operator has not recorded (its entry was malformed) is flagged
+        BillingResult unrecorded = configured.bill(context("STANDARD", "NO", Map.of(), LocalDate.of(2026, 12, 31),
+                List.of(device(10, "iR-ADV C356", monthly(1_000, 0, 0, 13))), List.of()));
+        assertTrue(unrecorded.notices().stream().anyMatch(n -> n.rule().equals("CANON-VOL-1")
+                && n.message().contains("No function-certificate volume")));
+    }
+
+    private static CanonBillingPolicy.Certificates certificates(String... volumes) {
+        return new CanonBillingPolicy.Certificates() {
+            @Override
+            public String[] monthlyVolumes() {
+                return volumes;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CanonBillingPolicy.Certificates.class;
+            }
+        };
+    }
+
+    @Test
     void CANON_PKG_3_premiumIsNeverBackBilled() {
         // the same 1,800 colour pages over the cap and two excess toners: nothing but the fees for PREMIUM
         DeviceUsage device = device(17, "iR-ADV C356iF", monthly(2_150, 0, 0, 13));
