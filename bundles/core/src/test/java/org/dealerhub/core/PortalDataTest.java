@@ -453,6 +453,8 @@ class PortalDataTest {
         }
         corrections.correct(STAFF, foreign, new MeterCorrection.Draft(MAR_1, null, counters(50), false, "x"));
         refused(DomainException.Kind.NOT_FOUND, () -> corrections.list(administrator, foreign));
+        refused(DomainException.Kind.NOT_FOUND, () -> corrections.correct(administrator, foreign,
+                new MeterCorrection.Draft(MAR_1, null, counters(1), false, "another organisation's")));
         assertEquals(List.of(100L), monoHistory(STAFF, replenished));
     }
 }
