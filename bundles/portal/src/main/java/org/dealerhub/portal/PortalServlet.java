@@ -448,14 +448,13 @@ final class PortalServlet extends HttpServlet {
     }
 
     private void organisationPage(Page page, long orgId, String rest, boolean post) throws IOException {
-        Organisation org = core.organisations().get(page.caller, orgId);
-        Market market = core.markets().market(org.market()).orElse(null);
-        if (market != null) {
-            page.fmt = new Formats(page.fmt.locale(), market.zone());
-        }
-        page.model.put("org", org);
         String prefix = "/o/" + orgId;
         page.model.put("orgBase", prefix);
+        if (rest.equals("/stock") || rest.startsWith("/stock/")) {
+            stockPage(page, orgId, rest, post);
+            return;
+        }
+        Organisation org = organisation(page, orgId);
         if (rest.equals("/devices") && !post) {
             devices(page, org);
         } else if (rest.startsWith("/devices/")) {
@@ -532,15 +531,6 @@ final class PortalServlet extends HttpServlet {
             page.model.put("bill", bill);
             page.model.put("contracts", contracts(page, org));
             page.render(200, "running-bill");
-        } else if (rest.equals("/stock") && !post) {
-            stock(page, org, null, null, null);
-        } else if (rest.startsWith("/stock/") && post) {
-            Matcher m = ID.matcher(rest.substring("/stock".length()));
-            if (!m.matches() || m.group(2) != null) {
-                notFound(page);
-                return;
-            }
-            updateStock(page, org, Long.parseLong(m.group(1)));
         } else if (rest.equals("/account") && !post) {
             page.model.put("serviceHistory", core.accounts().serviceHistory(page.caller, org.id(), 0, 50));
             page.model.put("payments", core.accounts().paymentHistory(page.caller, org.id(), 0, 50));
@@ -585,6 +575,41 @@ final class PortalServlet extends HttpServlet {
         } else {
             notFound(page);
         }
+    }
+
+    /** The organisation as the user sees it, on the page with its market's time zone. */
+    private Organisation organisation(Page page, long orgId) {
+        Organisation org = core.organisations().get(page.caller, orgId);
+        Market market = core.markets().market(org.market()).orElse(null);
+        if (market != null) {
+            page.fmt = new Formats(page.fmt.locale(), market.zone());
+        }
+        page.model.put("org", org);
+        return org;
+    }
+
+    /**
+     * PORTAL-ROLE-3: local stock, which a stock manager reaches without seeing the organisation's other data (nor its
+     * name): a customer user only under its own organisation's address, the core deciding the rest.
+     */
+    private void stockPage(Page page, long orgId, String rest, boolean post) throws IOException {
+        if (!page.caller.isDealer() && page.caller.organisationId().orElse(0L) != orgId) {
+            notFound(page);
+            return;
+        }
+        if (seesDevices(page.caller)) {
+            organisation(page, orgId);
+        }
+        if (rest.equals("/stock") && !post) {
+            stock(page, orgId, null, null, null);
+            return;
+        }
+        Matcher m = ID.matcher(rest.substring("/stock".length()));
+        if (!post || !m.matches() || m.group(2) != null) {
+            notFound(page);
+            return;
+        }
+        updateStock(page, orgId, Long.parseLong(m.group(1)));
     }
 
     /** A record reached under another organisation's address is not there (404). */
@@ -682,12 +707,12 @@ final class PortalServlet extends HttpServlet {
      * PORTAL-ROLE-3: the stock data of the organisation's replenished devices, each with its form; the core refuses
      * the roles that may not (403). A refused or stale write shows the form again with what was entered.
      */
-    private void stock(Page page, Organisation org, Long deviceId, Map<String, String> entered,
+    private void stock(Page page, long orgId, Long deviceId, Map<String, String> entered,
             DomainException refused) throws IOException {
-        List<StockLocation> locations = core.stock().list(page.caller, org.id());
-        page.model.put("locations", locations);
+        page.model.put("locations", core.stock().list(page.caller, orgId));
+        // the devices' names where the role sees devices; a stock manager sees the stock location's name
         page.model.put("deviceNames", core.devices().list(page.caller).stream()
-                .filter(d -> d.organisationId() == org.id())
+                .filter(d -> d.organisationId() == orgId)
                 .collect(Collectors.toMap(d -> String.valueOf(d.id()), PortalServlet::deviceName)));
         page.model.put("editedDevice", deviceId == null ? "" : String.valueOf(deviceId));
         page.model.put("entered", entered == null ? Map.of() : entered);
@@ -707,9 +732,11 @@ final class PortalServlet extends HttpServlet {
         page.render(status, "stock");
     }
 
-    private void updateStock(Page page, Organisation org, long deviceId) throws IOException {
+    private void updateStock(Page page, long orgId, long deviceId) throws IOException {
         StockLocation current = core.stock().get(page.caller, deviceId);
-        requireSame(org, current.organisationId(), "device", deviceId);
+        if (current.organisationId() != orgId) {
+            throw DomainException.notFound("device", deviceId);
+        }
         Map<String, String> entered = new LinkedHashMap<>();
         entered.put("name", page.param("name"));
         entered.put("shippingInstructions", page.param("shippingInstructions"));
@@ -724,7 +751,7 @@ final class PortalServlet extends HttpServlet {
                 }
                 levels.put(consumable, count);
             } catch (NumberFormatException e) {
-                stock(page, org, deviceId, entered, DomainException.invalid("level." + consumable,
+                stock(page, orgId, deviceId, entered, DomainException.invalid("level." + consumable,
                         page.text("reading.number")));
                 return;
             }
@@ -743,10 +770,10 @@ final class PortalServlet extends HttpServlet {
                     && e.kind() != DomainException.Kind.PRECONDITION_FAILED) {
                 throw e;
             }
-            stock(page, org, deviceId, entered, e);
+            stock(page, orgId, deviceId, entered, e);
             return;
         }
-        page.redirect("/o/" + org.id() + "/stock?saved=" + deviceId + "#stock-" + deviceId);
+        page.redirect("/o/" + orgId + "/stock?saved=" + deviceId + "#stock-" + deviceId);
     }
 
     /** PORTAL-ROLE-4: every authenticated user reads the knowledge base. */

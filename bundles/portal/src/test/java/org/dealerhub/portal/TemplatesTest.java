@@ -20,6 +20,7 @@ import java.util.TreeSet;
 
 import org.dealerhub.api.BillingRun;
 import org.dealerhub.api.Counters;
+import org.dealerhub.api.CreditStatus;
 import org.dealerhub.api.Device;
 import org.dealerhub.api.DeviceFormat;
 import org.dealerhub.api.Invoice;
@@ -181,5 +182,19 @@ class TemplatesTest {
         assertTrue(html.contains("<p class=\"text\">Open the &lt;b&gt;front&lt;/b&gt; door.</p>"), html);
         assertTrue(html.contains("<p class=\"text\">Pull the\ntoner out.</p>"), html);
         assertTrue(html.contains("Toner &amp; drums") && !html.contains("<script"), html);
+    }
+
+    /** PORTAL-SYNC-1: the account page of an organisation never invoiced, with a debt hold (KMUA-DEBT-1). */
+    @Test
+    void PORTAL_SYNC_1_theAccountPageShowsCreditStatusWithoutInvoices() throws Exception {
+        Map<String, Object> model = new HashMap<>();
+        model.put("org", FJORDVIK);
+        model.put("orgBase", "/o/1");
+        model.put("credit", new CreditStatus(1, List.of(), null, List.of(9L)));
+        model.put("payments", List.of());
+        model.put("serviceHistory", List.of());
+        String html = render("account", "da", model);
+        assertTrue(html.contains("<a href=\"/portal/o/1/orders/9\">#9</a> (KMUA-DEBT-1)"), html);
+        assertTrue(html.contains("<h1>Konto</h1>") && !html.contains("<table"), html);
     }
 }
