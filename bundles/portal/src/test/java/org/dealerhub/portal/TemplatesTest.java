@@ -196,5 +196,6 @@ class TemplatesTest {
         String html = render("account", "da", model);
         assertTrue(html.contains("<a href=\"/portal/o/1/orders/9\">#9</a> (KMUA-DEBT-1)"), html);
         assertTrue(html.contains("<h1>Konto</h1>") && !html.contains("<table"), html);
+        assertTrue(html.contains("<dd>–</dd>"), "no invoice issued yet: " + html);
     }
 }
