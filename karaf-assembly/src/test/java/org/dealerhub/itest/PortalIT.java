@@ -208,7 +208,8 @@ public class PortalIT {
     /** PORTAL-ROLE-1..5: each demo role's navigation, pages and refusals. */
     @Test
     public void eachRoleSeesAndDoesExactlyWhatItMay() throws Exception {
-        List<String> everything = List.of("My devices", "Service orders", "Invoices", "Users and roles");
+        List<String> everything = List.of("My devices", "Service orders", "Invoices", "Users and roles",
+                "Running bill", "Local stock", "Knowledge base");
         // an Administrator (a portal user, and the users file's customer user): every device, the users
         for (String admin : List.of("fjordvik-admin", "fjordvik")) {
             login(admin, admin + "-demo");
@@ -223,10 +224,8 @@ public class PortalIT {
 
         // device managers: only their devices (PORTAL-ROLE-2), no users page
         login("fjordvik-devices", "fjordvik-devices-demo");
-        assertEquals(List.of("My devices", "Service orders", "Invoices"), nav());
+        assertEquals(List.of("My devices", "Service orders", "Invoices", "Running bill", "Knowledge base"), nav());
         assertEquals(List.of("CN-3530-0001"), serials());
-        assertTrue(browser.findElement(By.tagName("nav")).getText().contains("Running bill"));
-        assertFalse(browser.findElement(By.tagName("nav")).getText().contains("Local stock"));
         check("role-device-manager-devices");
         assertEquals(404, request("GET", "/portal/o/1/devices/2", null).statusCode());
         assertEquals(403, request("GET", "/portal/o/1/users", null).statusCode());
@@ -243,7 +242,8 @@ public class PortalIT {
         for (String user : List.of("fjordvik-stock", "fjordvik-self")) {
             login(user, user + "-demo");
             assertEquals(user, "Self-service", h1());
-            assertEquals(user, List.of(), nav());
+            assertEquals(user, user.endsWith("stock") ? List.of("Local stock", "Knowledge base")
+                    : List.of("Knowledge base"), nav());
             assertTrue(user, browser.findElement(By.tagName("main")).getText().contains("Knowledge base"));
             assertEquals(user.endsWith("stock"), browser.findElement(By.tagName("main")).getText()
                     .contains("Local stock"));
@@ -262,8 +262,84 @@ public class PortalIT {
         go(By.linkText("Øresund Arkitekter ApS"));
         assertEquals(List.of("CN-5535-0003"), serials());
         assertTrue(browser.findElement(By.cssSelector("p.org")).getText().contains("20001"));
-        assertEquals(List.of("Organisations", "My devices", "Service orders", "Invoices", "Users and roles"), nav());
+        assertEquals(List.of("Organisations", "My devices", "Service orders", "Invoices", "Users and roles",
+                "Running bill", "Local stock", "Account", "Knowledge base"), nav());
         check("role-staff-oresund-devices");
+    }
+
+    /**
+     * The pages behind the services that landed: the running bill with its allowances (BILL-ALLOW-1), local stock
+     * edited by a stock manager, refused next to its field, stale as 412, and refused to a device manager
+     * (PORTAL-ROLE-3), the knowledge base read by the self-service user (PORTAL-ROLE-4), staff's account view
+     * (PORTAL-SYNC-1).
+     */
+    @Test
+    public void theRunningBillStockKnowledgeAndAccountPages() throws Exception {
+        login("fjordvik-admin", "fjordvik-admin-demo");
+        go(By.cssSelector("main tbody tr:first-child td a"));
+        go(By.cssSelector("main a[href*='/contracts/']"));
+        assertTrue(h1(), h1().startsWith("Running bill · #"));
+        List<WebElement> allowances = browser.findElements(By.cssSelector("table.allowances tbody tr"));
+        assertFalse("an allowance row", allowances.isEmpty());
+        assertTrue(allowances.get(0).getText(), allowances.get(0).getText().matches("(?s).*\\d.*CANON-VOL-\\d.*"));
+        check("running-bill");
+
+        login("fjordvik-stock", "fjordvik-stock-demo");
+        go(By.linkText("Local stock"));
+        assertEquals("Local stock", h1());
+        WebElement black = browser.findElement(By.name("level.toner-black"));
+        black.clear();
+        black.sendKeys("-1");
+        go(By.cssSelector("main form button[type=submit]"));
+        black = browser.findElement(By.name("level.toner-black"));
+        assertEquals("true", black.getAttribute("aria-invalid"));
+        assertEquals("Enter a whole number of 0 or more.",
+                browser.findElement(By.id(black.getAttribute("aria-describedby"))).getText());
+        check("stock-refused");
+        black.clear();
+        black.sendKeys("7");
+        go(By.cssSelector("main form button[type=submit]"));
+        assertEquals("The stock data was saved.", browser.findElement(By.cssSelector("main p.ok")).getText());
+        assertEquals("7", browser.findElement(By.name("level.toner-black")).getAttribute("value"));
+        check("stock");
+        // the version read before the save is stale now: 412, nothing changed
+        String action = browser.findElement(By.cssSelector("main form")).getAttribute("action");
+        StringBuilder form = new StringBuilder("csrf=" + csrf() + "&version=0&name=Elsewhere");
+        browser.findElements(By.cssSelector("main form input[name^='level.']"))
+                .forEach(i -> form.append('&').append(i.getAttribute("name")).append("=1"));
+        HttpResponse<String> stale = request("POST", URI.create(action).getPath(), form.toString());
+        assertEquals(stale.body(), 412, stale.statusCode());
+        assertTrue(stale.body(), stale.body().contains("changed this stock data in the meantime"));
+        open("/portal/o/1/stock");
+        assertEquals("7", browser.findElement(By.name("level.toner-black")).getAttribute("value"));
+
+        login("fjordvik-devices", "fjordvik-devices-demo");
+        assertEquals(403, request("GET", "/portal/o/1/stock", null).statusCode());
+        assertEquals(403, request("POST", URI.create(action).getPath(), "csrf=" + csrf()
+                + "&version=1&name=x&level.toner-black=1").statusCode());
+
+        login("fjordvik-self", "fjordvik-self-demo");
+        assertEquals(List.of("Knowledge base"), nav());
+        go(By.linkText("Knowledge base"));
+        new Select(browser.findElement(By.id("language"))).selectByValue("da");
+        go(By.cssSelector("main form button[type=submit]"));
+        List<WebElement> found = browser.findElements(By.cssSelector("ul.articles a"));
+        assertFalse("articles in Danish", found.isEmpty());
+        check("knowledge");
+        go(found.get(0));
+        assertFalse(browser.findElements(By.cssSelector("article p.text")).isEmpty());
+        assertEquals("da", browser.findElement(By.tagName("article")).getAttribute("lang"));
+        check("knowledge-article");
+        assertEquals(404, request("GET", "/portal/o/1/devices", null).statusCode());
+
+        login("staff", "staff-demo");
+        open("/portal/o/1/account");
+        assertEquals("Account", h1());
+        assertEquals(List.of("Credit status", "Payment history", "Service history"), browser
+                .findElements(By.cssSelector("main h2")).stream().map(WebElement::getText).toList());
+        check("account");
+        login("fjordvik-admin", "fjordvik-admin-demo");
+        assertEquals(403, request("GET", "/portal/o/1/account", null).statusCode());
     }
 
     private static List<String> serials() {

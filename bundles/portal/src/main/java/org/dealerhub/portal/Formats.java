@@ -46,6 +46,16 @@ public final class Formats {
         return value == null ? "" : NumberFormat.getIntegerInstance(locale).format(value);
     }
 
+    /** A quantity, with its decimals as far as it has them (1 234,5). */
+    public String decimal(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return format.format(value);
+    }
+
     /** An amount with its currency's minor digits and symbol as the locale writes them (1 234,50 kr). */
     public String money(BigDecimal amount, Currency currency) {
         if (amount == null) {

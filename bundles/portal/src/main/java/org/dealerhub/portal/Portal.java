@@ -1,10 +1,13 @@
 package org.dealerhub.portal;
 
+import org.dealerhub.api.AccountHistory;
 import org.dealerhub.api.Authentication;
 import org.dealerhub.api.BillingService;
 import org.dealerhub.api.ContractService;
 import org.dealerhub.api.DeviceService;
 import org.dealerhub.api.InvoiceDocuments;
+import org.dealerhub.api.KnowledgeBase;
+import org.dealerhub.api.LocalStockService;
 import org.dealerhub.api.MarketService;
 import org.dealerhub.api.MeterReadingService;
 import org.dealerhub.api.OrderService;
@@ -35,10 +38,11 @@ public class Portal {
             @Reference ContractService contracts, @Reference MeterReadingService readings,
             @Reference OrderService orders, @Reference BillingService billing,
             @Reference InvoiceDocuments documents, @Reference PortalUserService users,
-            @Reference MarketService markets) throws Exception {
+            @Reference MarketService markets, @Reference LocalStockService stock,
+            @Reference KnowledgeBase knowledge, @Reference AccountHistory accounts) throws Exception {
         this.http = http;
         Services services = new Services(authentication, organisations, devices, contracts, readings, orders,
-                billing, documents, users, markets);
+                billing, documents, users, markets, stock, knowledge, accounts);
         try {
             http.registerServlet(ALIAS, new PortalServlet(services), null, null);
         } catch (NamespaceException e) {
@@ -54,6 +58,7 @@ public class Portal {
     /** The core's services the pages call. */
     record Services(Authentication authentication, OrganisationService organisations, DeviceService devices,
             ContractService contracts, MeterReadingService readings, OrderService orders, BillingService billing,
-            InvoiceDocuments documents, PortalUserService users, MarketService markets) {
+            InvoiceDocuments documents, PortalUserService users, MarketService markets, LocalStockService stock,
+            KnowledgeBase knowledge, AccountHistory accounts) {
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ import org.dealerhub.api.Counters;
 import org.dealerhub.api.Device;
 import org.dealerhub.api.DomainException;
 import org.dealerhub.api.Invoice;
+import org.dealerhub.api.KnowledgeArticle;
 import org.dealerhub.api.Market;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.OrderChannel;
@@ -40,7 +42,9 @@ import org.dealerhub.api.OrderState;
 import org.dealerhub.api.Organisation;
 import org.dealerhub.api.PortalRole;
 import org.dealerhub.api.PortalUser;
+import org.dealerhub.api.RunningBill;
 import org.dealerhub.api.ServiceOrder;
+import org.dealerhub.api.StockLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,6 +255,15 @@ final class PortalServlet extends HttpServlet {
                 page.render(200, "services");
                 return;
             }
+            if (!post && path.equals("/knowledge")) {
+                knowledge(page);
+                return;
+            }
+            Matcher article = ID.matcher(path.startsWith("/knowledge/") ? path.substring("/knowledge".length()) : "");
+            if (!post && article.matches() && article.group(2) == null) {
+                article(page, Long.parseLong(article.group(1)));
+                return;
+            }
             Matcher org = ORG.matcher(path);
             if (org.matches()) {
                 organisationPage(page, Long.parseLong(org.group(1)), org.group(2) == null ? "" : org.group(2), post);
@@ -435,14 +448,13 @@ final class PortalServlet extends HttpServlet {
     }
 
     private void organisationPage(Page page, long orgId, String rest, boolean post) throws IOException {
-        Organisation org = core.organisations().get(page.caller, orgId);
-        Market market = core.markets().market(org.market()).orElse(null);
-        if (market != null) {
-            page.fmt = new Formats(page.fmt.locale(), market.zone());
-        }
-        page.model.put("org", org);
         String prefix = "/o/" + orgId;
         page.model.put("orgBase", prefix);
+        if (rest.equals("/stock") || rest.startsWith("/stock/")) {
+            stockPage(page, orgId, rest, post);
+            return;
+        }
+        Organisation org = organisation(page, orgId);
         if (rest.equals("/devices") && !post) {
             devices(page, org);
         } else if (rest.startsWith("/devices/")) {
@@ -500,6 +512,30 @@ final class PortalServlet extends HttpServlet {
                     + (pdf ? ".pdf\"" : ".xml\""));
             page.resp.setContentLength(body.length);
             page.resp.getOutputStream().write(body);
+        } else if (rest.equals("/running-bill") && !post) {
+            List<Contract> contracts = contracts(page, org);
+            if (contracts.size() == 1) {
+                page.redirect(prefix + "/contracts/" + contracts.get(0).id() + "/running-bill");
+                return;
+            }
+            page.model.put("contracts", contracts);
+            page.render(200, "running-bills");
+        } else if (rest.startsWith("/contracts/") && !post) {
+            Matcher m = ID.matcher(rest.substring("/contracts".length()));
+            if (!m.matches() || !"/running-bill".equals(m.group(2))) {
+                notFound(page);
+                return;
+            }
+            RunningBill bill = core.billing().runningBill(page.caller, Long.parseLong(m.group(1)));
+            requireSame(org, bill.organisationId(), "contract", bill.contractId());
+            page.model.put("bill", bill);
+            page.model.put("contracts", contracts(page, org));
+            page.render(200, "running-bill");
+        } else if (rest.equals("/account") && !post) {
+            page.model.put("serviceHistory", core.accounts().serviceHistory(page.caller, org.id(), 0, 50));
+            page.model.put("payments", core.accounts().paymentHistory(page.caller, org.id(), 0, 50));
+            page.model.put("credit", core.accounts().creditStatus(page.caller, org.id()));
+            page.render(200, "account");
         } else if (rest.equals("/users")) {
             if (post) {
                 invite(page, org);
@@ -539,6 +575,41 @@ final class PortalServlet extends HttpServlet {
         } else {
             notFound(page);
         }
+    }
+
+    /** The organisation as the user sees it, on the page with its market's time zone. */
+    private Organisation organisation(Page page, long orgId) {
+        Organisation org = core.organisations().get(page.caller, orgId);
+        Market market = core.markets().market(org.market()).orElse(null);
+        if (market != null) {
+            page.fmt = new Formats(page.fmt.locale(), market.zone());
+        }
+        page.model.put("org", org);
+        return org;
+    }
+
+    /**
+     * PORTAL-ROLE-3: local stock, which a stock manager reaches without seeing the organisation's other data (nor its
+     * name): a customer user only under its own organisation's address, the core deciding the rest.
+     */
+    private void stockPage(Page page, long orgId, String rest, boolean post) throws IOException {
+        if (!page.caller.isDealer() && page.caller.organisationId().orElse(0L) != orgId) {
+            notFound(page);
+            return;
+        }
+        if (seesDevices(page.caller)) {
+            organisation(page, orgId);
+        }
+        if (rest.equals("/stock") && !post) {
+            stock(page, orgId, null, null, null);
+            return;
+        }
+        Matcher m = ID.matcher(rest.substring("/stock".length()));
+        if (!post || !m.matches() || m.group(2) != null) {
+            notFound(page);
+            return;
+        }
+        updateStock(page, orgId, Long.parseLong(m.group(1)));
     }
 
     /** A record reached under another organisation's address is not there (404). */
@@ -622,6 +693,111 @@ final class PortalServlet extends HttpServlet {
             return;
         }
         page.redirect("/o/" + org.id() + "/devices/" + device.id() + "?accepted=" + date);
+    }
+
+    /** The organisation's contracts the caller sees, running or not yet ended, oldest first. */
+    private List<Contract> contracts(Page page, Organisation org) {
+        LocalDate today = LocalDate.now(page.fmt.zone());
+        return core.contracts().list(page.caller).stream().filter(c -> c.organisationId() == org.id())
+                .filter(c -> c.end() == null || !c.end().isBefore(today))
+                .sorted((a, b) -> a.start().compareTo(b.start())).toList();
+    }
+
+    /**
+     * PORTAL-ROLE-3: the stock data of the organisation's replenished devices, each with its form; the core refuses
+     * the roles that may not (403). A refused or stale write shows the form again with what was entered.
+     */
+    private void stock(Page page, long orgId, Long deviceId, Map<String, String> entered,
+            DomainException refused) throws IOException {
+        page.model.put("locations", core.stock().list(page.caller, orgId));
+        // the devices' names where the role sees devices; a stock manager sees the stock location's name
+        page.model.put("deviceNames", core.devices().list(page.caller).stream()
+                .filter(d -> d.organisationId() == orgId)
+                .collect(Collectors.toMap(d -> String.valueOf(d.id()), PortalServlet::deviceName)));
+        page.model.put("editedDevice", deviceId == null ? "" : String.valueOf(deviceId));
+        page.model.put("entered", entered == null ? Map.of() : entered);
+        page.model.put("saved", page.param("saved"));
+        int status = 200;
+        if (refused != null && refused.kind() == DomainException.Kind.PRECONDITION_FAILED) {
+            // changed meanwhile: the current data, and what was entered is not saved
+            page.model.put("stale", true);
+            page.model.put("entered", Map.of());
+            status = HttpServletResponse.SC_PRECONDITION_FAILED;
+        } else if (refused != null) {
+            page.model.put("refusedField", refused.field() == null ? "name" : refused.field());
+            page.model.put("refusedMessage", refused.getMessage());
+            page.model.put("refusedRule", refused.rule() == null ? "" : refused.rule());
+            status = 422;
+        }
+        page.render(status, "stock");
+    }
+
+    private void updateStock(Page page, long orgId, long deviceId) throws IOException {
+        StockLocation current = core.stock().get(page.caller, deviceId);
+        if (current.organisationId() != orgId) {
+            throw DomainException.notFound("device", deviceId);
+        }
+        Map<String, String> entered = new LinkedHashMap<>();
+        entered.put("name", page.param("name"));
+        entered.put("shippingInstructions", page.param("shippingInstructions"));
+        Map<String, Integer> levels = new TreeMap<>();
+        for (String consumable : current.levels().keySet()) {
+            String value = page.param("level." + consumable);
+            entered.put("level." + consumable, value);
+            try {
+                int count = Integer.parseInt(value);
+                if (count < 0) {
+                    throw new NumberFormatException();
+                }
+                levels.put(consumable, count);
+            } catch (NumberFormatException e) {
+                stock(page, orgId, deviceId, entered, DomainException.invalid("level." + consumable,
+                        page.text("reading.number")));
+                return;
+            }
+        }
+        long version;
+        try {
+            version = Long.parseLong(page.param("version"));
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("version", "not a version");
+        }
+        try {
+            core.stock().update(page.caller, deviceId, version, new StockLocation.Draft(entered.get("name"),
+                    blank(entered.get("shippingInstructions")), levels));
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.INVALID && e.kind() != DomainException.Kind.RULE
+                    && e.kind() != DomainException.Kind.PRECONDITION_FAILED) {
+                throw e;
+            }
+            stock(page, orgId, deviceId, entered, e);
+            return;
+        }
+        page.redirect("/o/" + orgId + "/stock?saved=" + deviceId + "#stock-" + deviceId);
+    }
+
+    /** PORTAL-ROLE-4: every authenticated user reads the knowledge base. */
+    private void knowledge(Page page) throws IOException {
+        String text = page.param("q");
+        String language = Languages.code(page.param("language")).orElse(null);
+        page.model.put("q", text);
+        page.model.put("language", language == null ? "" : language);
+        page.model.put("result", core.knowledge().search(page.caller,
+                new KnowledgeArticle.Query(blank(text), null, language, 0, 100)));
+        page.render(200, "knowledge");
+    }
+
+    private void article(Page page, long id) throws IOException {
+        KnowledgeArticle article = core.knowledge().get(page.caller, id);
+        page.model.put("article", article);
+        page.model.put("paragraphs", paragraphs(article.body()));
+        page.render(200, "article");
+    }
+
+    /** A plain-text body's paragraphs (separated by blank lines); the template escapes each. */
+    static List<String> paragraphs(String body) {
+        return Arrays.stream(body.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private void orders(Page page, Organisation org, DomainException refused) throws IOException {
