@@ -1,7 +1,10 @@
 package org.dealerhub.core;
 
+import java.util.function.Supplier;
+
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.persistence.api.Store;
 
 /**
  * Who may do what (platform decision): dealer admins everything; dealer staff everything but deletes; a
@@ -18,6 +21,19 @@ public final class Access {
         if (!caller.isDealer()) {
             throw DomainException.forbidden("only dealer users may do this");
         }
+    }
+
+    /**
+     * A dealer-only action on a device: a customer learns nothing of another organisation's device (NOT_FOUND, as
+     * everywhere) and is refused with {@code refusal} on its own organisation's.
+     */
+    static void requireDealerOnDevice(Caller caller, Store store, long deviceId, Supplier<DomainException> refusal) {
+        if (caller.isDealer()) {
+            return;
+        }
+        boolean own = store.read(r -> r.devices().find(Caller.system(), deviceId))
+                .filter(d -> caller.organisationId().filter(o -> o == d.organisationId()).isPresent()).isPresent();
+        throw own ? refusal.get() : DomainException.notFound("device", deviceId);
     }
 
     static void requireAdmin(Caller caller, String action) {

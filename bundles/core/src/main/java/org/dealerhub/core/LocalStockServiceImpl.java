@@ -56,7 +56,8 @@ public class LocalStockServiceImpl implements LocalStockService {
 
     @Override
     public StockLocation enable(Caller caller, long deviceId, StockLocation.Draft draft) {
-        Access.requireDealer(caller);
+        Access.requireDealerOnDevice(caller, store, deviceId,
+                () -> DomainException.forbidden("only dealer users set a device up for replenishment"));
         StockLocation.Draft d = valid(draft);
         return store.tx(r -> r.stock().create(caller, deviceId, d, clock.instant()));
     }

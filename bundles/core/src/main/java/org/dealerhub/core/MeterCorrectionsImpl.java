@@ -43,17 +43,9 @@ public class MeterCorrectionsImpl implements MeterCorrections {
 
     @Override
     public MeterCorrection correct(Caller caller, long deviceId, MeterCorrection.Draft draft) {
-        if (!caller.isDealer()) {
-            // another organisation's device answers 404, as everywhere; a device of one's own organisation 403
-            boolean own = store.read(r -> r.devices().find(Caller.system(), deviceId))
-                    .filter(dev -> caller.organisationId().filter(o -> o == dev.organisationId()).isPresent())
-                    .isPresent();
-            if (!own) {
-                throw DomainException.notFound("device", deviceId);
-            }
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "only the service centre corrects meter"
-                    + " histories: give the reading to it by phone", null, RULE);
-        }
+        Access.requireDealerOnDevice(caller, store, deviceId, () -> new DomainException(
+                DomainException.Kind.FORBIDDEN, "only the service centre corrects meter histories: give the reading"
+                + " to it by phone", null, RULE));
         MeterCorrection.Draft d = valid(Checks.draft(draft));
         String reason = Checks.text(d.reason(), "reason", 500);
         return store.tx(r -> {

@@ -455,6 +455,8 @@ class PortalDataTest {
         refused(DomainException.Kind.NOT_FOUND, () -> corrections.list(administrator, foreign));
         refused(DomainException.Kind.NOT_FOUND, () -> corrections.correct(administrator, foreign,
                 new MeterCorrection.Draft(MAR_1, null, counters(1), false, "another organisation's")));
+        // so is setting another organisation's device up for replenishment (PORTAL-ROLE-3)
+        refused(DomainException.Kind.NOT_FOUND, () -> stock.enable(administrator, foreign, shelf(1)));
         assertEquals(List.of(100L), monoHistory(STAFF, replenished));
     }
 }
