@@ -644,6 +644,7 @@ public class IntegratorIT {
             List<Long> otherOrgs = new ArrayList<>();
             List<Long> otherDevices = new ArrayList<>();
             List<Long> otherContracts = new ArrayList<>();
+            List<Long> otherOrganisationsDevices = new ArrayList<>();
             organisations.forEach(o -> {
                 if (customer && o.path("id").asLong() != ownId) {
                     otherOrgs.add(o.path("id").asLong());
@@ -653,6 +654,9 @@ public class IntegratorIT {
                 }
             });
             devices.forEach(d -> {
+                if (customer && d.path("organisationId").asLong() != ownId) {
+                    otherOrganisationsDevices.add(d.path("id").asLong());
+                }
                 if (customer && !visible.contains(d.path("id").asLong())) {
                     otherDevices.add(d.path("id").asLong());
                     markers.add(quoted(d.path("serialNumber").asText()));
@@ -671,7 +675,10 @@ public class IntegratorIT {
                                 : op.template.startsWith("/organisations") ? mine.organisation
                                 : op.template.startsWith("/contracts") ? mine.contract : mine.device)
                         : op.template.startsWith("/organisations") ? otherOrgs
-                        : op.template.startsWith("/contracts") ? otherContracts : otherDevices;
+                        : op.template.startsWith("/contracts") ? otherContracts
+                        // stock data is the organisation's (PORTAL-ROLE-3), not limited to the devices a role lists
+                        : op.template.endsWith("/stock") || op.template.endsWith("/stock/changes")
+                                ? otherOrganisationsDevices : otherDevices;
                 // bodies aim at another organisation too
                 Fixture aim = customer ? new Fixture(otherOrgs.get(0), otherDevices.get(0), otherContracts.get(0),
                         "WALK-SN") : mine;

@@ -17,6 +17,19 @@ public final class Access {
     private Access() {
     }
 
+    /** A customer asking for another organisation's data learns nothing of it: NOT_FOUND, as everywhere. */
+    static void requireOwnOrganisation(Caller caller, Store store, long organisationId, long deviceId) {
+        if (caller.isDealer()) {
+            return;
+        }
+        long organisation = organisationId > 0 ? organisationId : store.read(r -> r.devices()
+                .find(Caller.system(), deviceId)).map(d -> d.organisationId()).orElse(-1L);
+        if (caller.organisationId().filter(o -> o == organisation).isEmpty()) {
+            throw organisationId > 0 ? DomainException.notFound("organisation", organisationId)
+                    : DomainException.notFound("device", deviceId);
+        }
+    }
+
     public static void requireDealer(Caller caller) {
         if (!caller.isDealer()) {
             throw DomainException.forbidden("only dealer users may do this");
@@ -24,16 +37,16 @@ public final class Access {
     }
 
     /**
-     * A dealer-only action on a device: a customer learns nothing of another organisation's device (NOT_FOUND, as
-     * everywhere) and is refused with {@code refusal} on its own organisation's.
+     * A dealer-only action on a device: a customer learns nothing of a device its role does not show it (another
+     * organisation's, or one not assigned to a device manager: NOT_FOUND, as everywhere) and is refused with
+     * {@code refusal} on a device it sees.
      */
     static void requireDealerOnDevice(Caller caller, Store store, long deviceId, Supplier<DomainException> refusal) {
         if (caller.isDealer()) {
             return;
         }
-        boolean own = store.read(r -> r.devices().find(Caller.system(), deviceId))
-                .filter(d -> caller.organisationId().filter(o -> o == d.organisationId()).isPresent()).isPresent();
-        throw own ? refusal.get() : DomainException.notFound("device", deviceId);
+        boolean visible = store.read(r -> r.devices().find(caller, deviceId)).isPresent();
+        throw visible ? refusal.get() : DomainException.notFound("device", deviceId);
     }
 
     static void requireAdmin(Caller caller, String action) {

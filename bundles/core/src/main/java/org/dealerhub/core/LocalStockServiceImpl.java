@@ -43,12 +43,14 @@ public class LocalStockServiceImpl implements LocalStockService {
 
     @Override
     public List<StockLocation> list(Caller caller, long organisationId) {
+        Access.requireOwnOrganisation(caller, store, organisationId, 0);
         requireStockRole(caller);
         return store.read(r -> r.stock().list(caller, organisationId));
     }
 
     @Override
     public StockLocation get(Caller caller, long deviceId) {
+        Access.requireOwnOrganisation(caller, store, 0, deviceId);
         requireStockRole(caller);
         return store.read(r -> r.stock().find(caller, deviceId))
                 .orElseThrow(() -> DomainException.notFound("stock location", deviceId));
@@ -64,6 +66,7 @@ public class LocalStockServiceImpl implements LocalStockService {
 
     @Override
     public StockLocation update(Caller caller, long deviceId, long version, StockLocation.Draft draft) {
+        Access.requireOwnOrganisation(caller, store, 0, deviceId);
         requireStockRole(caller);
         StockLocation.Draft d = valid(draft);
         return store.tx(r -> r.stock().update(caller, deviceId, version, d, clock.instant()));
@@ -71,6 +74,7 @@ public class LocalStockServiceImpl implements LocalStockService {
 
     @Override
     public void disable(Caller caller, long deviceId, long version) {
+        Access.requireOwnOrganisation(caller, store, 0, deviceId);
         Access.requireDealer(caller);
         store.tx(r -> {
             r.stock().delete(caller, deviceId, version, clock.instant());
@@ -80,6 +84,7 @@ public class LocalStockServiceImpl implements LocalStockService {
 
     @Override
     public List<StockLocation.Change> changes(Caller caller, long deviceId) {
+        Access.requireOwnOrganisation(caller, store, 0, deviceId);
         requireStockRole(caller);
         return store.read(r -> r.stock().changes(caller, deviceId));
     }
