@@ -605,6 +605,41 @@ public class PortalIT {
                 .isEmpty());
     }
 
+    /**
+     * A session ends at its next request once its user's role changes (here by dealer staff over REST): the portal
+     * checks on every request that the login still stands, as REST and SOAP do per request.
+     */
+    @Test
+    public void aSessionEndsWhenItsUsersRoleChanges() throws Exception {
+        login("oresund-stock", "oresund-stock-demo");
+        assertEquals(List.of("Local stock", "Knowledge base"), nav());
+        JsonNode user = null;
+        for (JsonNode u : rest("/api/v1/organisations/3/users")) {
+            user = u.path("userName").asText().equals("oresund-stock") ? u : user;
+        }
+        assertTrue("oresund-stock listed", user != null);
+        String path = "/api/v1/organisations/3/users/" + user.path("id").asLong();
+        role(path, "SELF_SERVICE");
+        try {
+            open("/portal/");
+            assertEquals("Log in", h1());
+            assertTrue(browser.findElement(By.id("login-notice")).getText().contains("Your access changed"));
+            check("session-ended");
+            login("oresund-stock", "oresund-stock-demo");
+            assertEquals("Self-service", h1());
+            assertEquals(List.of("Knowledge base"), nav());
+        } finally {
+            role(path, "STOCK_MANAGER");
+        }
+    }
+
+    /** Dealer staff set a portal user's role over REST, at the version it has now. */
+    private static void role(String path, String role) throws Exception {
+        Http.Reply changed = http.send(path, "PUT", "staff", "staff-demo", "{\"role\":\"" + role
+                + "\",\"deviceIds\":[]}", "\"" + rest(path).path("version").asLong() + "\"");
+        assertEquals(changed.body(), 200, changed.status());
+    }
+
     private static WebElement userRow(String name) {
         return browser.findElement(By.xpath("//main//tbody/tr[td[1][starts-with(normalize-space(.), '" + name
                 + "')]]"));

@@ -27,6 +27,14 @@ public interface Authentication {
      */
     Optional<Caller> caller(Subject subject);
 
+    /**
+     * What a login of this user is checked against now: the realm's users files and, for a portal user, its row's
+     * version. A front end that keeps a login in a session (the portal) takes the stamp before the login and checks
+     * it on every request: a different stamp means the user was removed or its password or role changed since, and
+     * the session ends, so a change applies at the very next request as it does for REST and SOAP.
+     */
+    String stamp(String user);
+
     /** Too many failed logins: the attempt was refused without checking the password. */
     final class Throttled extends RuntimeException {
         private static final long serialVersionUID = 1L;

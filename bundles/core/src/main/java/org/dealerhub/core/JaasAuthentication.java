@@ -197,6 +197,11 @@ public class JaasAuthentication implements Authentication {
         return caller;
     }
 
+    @Override
+    public String stamp(String user) {
+        return realmVersion(jaas.get()) + "/" + portalVersion(user).map(String::valueOf).orElse("-");
+    }
+
     /** The version of the portal user of that name, if there is one and the database is there. */
     private Optional<Long> portalVersion(String user) {
         Store store = this.store;

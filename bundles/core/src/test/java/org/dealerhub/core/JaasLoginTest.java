@@ -1,12 +1,14 @@
 package org.dealerhub.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +111,16 @@ class JaasLoginTest {
         assertTrue(authentication.authenticate("bob", "bob-pw", null).isEmpty());
         assertEquals(Caller.Role.DEALER_ADMIN, authentication.authenticate("bob", "bob-new", null)
                 .orElseThrow().role());
+    }
+
+    /** The portal keeps a login in its session while this stamp stays the same (the row version part: PortalIT). */
+    @Test
+    void theStampOfALoginMovesWhenTheUsersFileChanges() throws Exception {
+        String before = authentication.stamp("bob");
+        assertEquals(before, authentication.stamp("bob"), "nothing changed");
+        Files.writeString(users, "anna = anna-pw,dealer-admin\nbob = bob-pw,dealer-admin\n");
+        Files.setLastModifiedTime(users, FileTime.from(now.get().plusSeconds(60)));
+        assertNotEquals(before, authentication.stamp("bob"), "bob's role changed");
     }
 
     @Test

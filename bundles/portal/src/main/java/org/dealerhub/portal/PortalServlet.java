@@ -58,7 +58,8 @@ import freemarker.template.TemplateExceptionHandler;
 /**
  * The portal's pages: server-rendered with FreeMarker ({@code .ftlh}, HTML-escaped), one session per logged-in
  * user (cookie HttpOnly, SameSite=Lax, Secure over HTTPS; a new session id at login), a CSRF token on every form
- * POST, a Content-Security-Policy without inline scripts. Every page under {@code /o/{organisation}} first asks the
+ * POST, a Content-Security-Policy without inline scripts. A session ends at the first request after its user was
+ * removed or its password or role changed. Every page under {@code /o/{organisation}} first asks the
  * core for that organisation as the user: one it does not see answers 404, as do its records under another one's
  * address.
  */
@@ -70,6 +71,8 @@ final class PortalServlet extends HttpServlet {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
     private static final String CALLER = "dealerhub.caller";
+    /** What the login was checked against ({@link org.dealerhub.api.Authentication#stamp}): rechecked per request. */
+    private static final String STAMP = "dealerhub.stamp";
     /** A logged-in session ends after this long without a request. */
     static final int SESSION_IDLE_SECONDS = 30 * 60;
     private static final String TOKEN = "dealerhub.csrf";
@@ -213,6 +216,9 @@ final class PortalServlet extends HttpServlet {
                     login(page);
                 } else {
                     session(req);
+                    if (req.getParameter("ended") != null) {
+                        page.model.put("notice", "login.ended");
+                    }
                     page.render(200, "login");
                 }
                 return;
@@ -236,6 +242,12 @@ final class PortalServlet extends HttpServlet {
             page.caller = session == null ? null : (Caller) session.getAttribute(CALLER);
             if (page.caller == null) {
                 page.redirect("/login");
+                return;
+            }
+            if (!core.authentication().stamp(page.caller.user()).equals(session.getAttribute(STAMP))) {
+                // removed, or its password or role changed since the login: the session ends at once
+                session.invalidate();
+                page.redirect("/login?ended");
                 return;
             }
             if (path.equals("/logout") && post) {
@@ -322,6 +334,8 @@ final class PortalServlet extends HttpServlet {
     private void login(Page page) throws IOException {
         String user = page.param("username");
         Optional<Caller> caller;
+        // taken before the login, so a change during it ends the session at its first request
+        String stamp = core.authentication().stamp(user);
         try {
             // the core's login: the JAAS realm, its roles, and the throttling of failed logins
             caller = core.authentication().authenticate(user, page.req.getParameter("password"),
@@ -341,6 +355,7 @@ final class PortalServlet extends HttpServlet {
         session.setMaxInactiveInterval(SESSION_IDLE_SECONDS);
         session.setAttribute(TOKEN, Csrf.newToken());
         session.setAttribute(CALLER, caller.get());
+        session.setAttribute(STAMP, stamp);
         page.redirect("/");
     }
 
