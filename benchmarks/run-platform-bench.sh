@@ -337,6 +337,8 @@ if $BARE; then
   REAL_KH=$KH
   KH="$WORK/bare/$(basename "$REAL_KH")"
   mkdir -p "$WORK/bare" && cp -a "$REAL_KH" "$KH" || die "cannot copy the distribution for the boot floor"
+  # without dealerhub-jaas there is no PBKDF2 encryption service: Karaf's JAAS would wait 10 s for it at each start
+  set_prop "$KH/etc/org.apache.karaf.jaas.cfg" encryption.enabled false
   awk -v f="$bare_features" '
       /^featuresBoot[ \t]*=/ { print "featuresBoot = " f; skip = /\\[ \t]*$/; next }
       skip { skip = /\\[ \t]*$/; next }
