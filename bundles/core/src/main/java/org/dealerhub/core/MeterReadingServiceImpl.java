@@ -29,6 +29,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {MeterReadingService.class, MeterReadingServiceImpl.class})
 public class MeterReadingServiceImpl implements MeterReadingService {
 
+    /** The earliest time zone: a reading may not be dated after today there (platform decision). */
+    static final ZoneId EARLIEST = ZoneId.of("Pacific/Kiritimati");
+
     private final Store store;
     private final Clock clock;
 
@@ -92,7 +95,7 @@ public class MeterReadingServiceImpl implements MeterReadingService {
             throw DomainException.invalid("readings", "at most " + MAX_BATCH + " readings per request");
         }
         // a reading may not be dated after today anywhere on earth (platform decision)
-        LocalDate latest = LocalDate.now(clock.withZone(ZoneId.of("Pacific/Kiritimati")));
+        LocalDate latest = LocalDate.now(clock.withZone(EARLIEST));
         List<MeterHistory.Submitted> submitted = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
             MeterReading.Draft d = readings.get(i);
