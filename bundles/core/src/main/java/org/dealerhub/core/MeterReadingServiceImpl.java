@@ -69,11 +69,15 @@ public class MeterReadingServiceImpl implements MeterReadingService {
 
     /**
      * The accepted readings the submission is decided against. When every submitted reading is newer than the
-     * device's last one (the usual case) that last one is all it takes; otherwise the history around the dates.
+     * device's last one (the usual case) that last one is all it takes, and none for a device without readings;
+     * otherwise the history around the dates.
      */
     private static Map<LocalDate, Counters> known(MeterLog log, List<MeterHistory.Submitted> submitted) {
         Optional<MeterReading> last = log.last();
-        if (last.isPresent() && submitted.stream().allMatch(s -> s.draft().date().isAfter(last.get().date()))) {
+        if (last.isEmpty()) {
+            return Map.of();
+        }
+        if (submitted.stream().allMatch(s -> s.draft().date().isAfter(last.get().date()))) {
             return Map.of(last.get().date(), last.get().counters());
         }
         LocalDate first = submitted.stream().map(s -> s.draft().date()).min(LocalDate::compareTo).orElseThrow();
