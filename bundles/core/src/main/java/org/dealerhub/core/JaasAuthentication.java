@@ -113,7 +113,7 @@ public class JaasAuthentication implements Authentication {
     private record Remembered(Caller caller, Instant until, List<Object> realmVersion, Optional<Long> portalVersion) {
     }
 
-    /** The users files named by the realm's configuration, as read at {@code readAt}; null: none readable. */
+    /** The users files named by the realm's configuration, as read at {@code readAt}; null when one is no path. */
     private record UsersFiles(List<Path> files, Instant readAt) {
     }
 
@@ -210,7 +210,7 @@ public class JaasAuthentication implements Authentication {
 
     @Override
     public String stamp(String user) {
-        return realmVersion(jaas.get()) + "/" + portalVersion(user).map(String::valueOf).orElse("-");
+        return realmVersion(jaas.get(), clock.instant()) + "/" + portalVersion(user).map(String::valueOf).orElse("-");
     }
 
     /** The version of the portal user of that name, if there is one and the database is there. */
