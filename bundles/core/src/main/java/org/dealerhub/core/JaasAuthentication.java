@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
@@ -111,7 +113,15 @@ public class JaasAuthentication implements Authentication {
     private record Remembered(Caller caller, Instant until, List<Object> realmVersion, Optional<Long> portalVersion) {
     }
 
+    /** The users files named by the realm's configuration, as read at {@code readAt}; null when one is no path. */
+    private record UsersFiles(List<Path> files, Instant readAt) {
+    }
+
+    /** How long the realm's configuration is taken as read (its users files are looked at on every request). */
+    private static final Duration REALM_READ = Duration.ofSeconds(1);
+
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private volatile UsersFiles usersFiles;
     private final Supplier<Configuration> jaas;
     private final Clock clock;
     private volatile Config config;
@@ -138,6 +148,7 @@ public class JaasAuthentication implements Authentication {
         this.users = new LoginThrottle(config.maxFailuresPerUser(), window, lock, maxLock);
         this.addresses = new LoginThrottle(config.maxFailuresPerAddress(), window, lock, maxLock);
         this.config = config;
+        this.usersFiles = null;
         remembered.clear();
     }
 
@@ -159,7 +170,7 @@ public class JaasAuthentication implements Authentication {
         }
         Configuration realm = jaas.get();
         // read before the login: a change of the file during the login makes what it remembers stale at once
-        List<Object> version = realmVersion(realm);
+        List<Object> version = realmVersion(realm, now);
         String key = key(user, password);
         Remembered r = remembered.get(key);
         if (r != null && r.until().isAfter(now) && r.realmVersion().equals(version)
@@ -199,7 +210,7 @@ public class JaasAuthentication implements Authentication {
 
     @Override
     public String stamp(String user) {
-        return realmVersion(jaas.get()) + "/" + portalVersion(user).map(String::valueOf).orElse("-");
+        return realmVersion(jaas.get(), clock.instant()) + "/" + portalVersion(user).map(String::valueOf).orElse("-");
     }
 
     /** The version of the portal user of that name, if there is one and the database is there. */
@@ -210,23 +221,47 @@ public class JaasAuthentication implements Authentication {
 
     /**
      * The version of the realm's users files: path, size and modification time of each; empty when the realm has
-     * none or one cannot be read (then nothing is remembered).
+     * none or one cannot be read (then nothing is remembered). Which files those are is read from the realm's
+     * configuration at most every {@link #REALM_READ} (asking the realm costs more than the rest of a remembered
+     * login).
      */
-    private List<Object> realmVersion(Configuration realm) {
-        AppConfigurationEntry[] entries = realm.getAppConfigurationEntry(config.realm());
+    private List<Object> realmVersion(Configuration realm, Instant now) {
+        UsersFiles known = usersFiles;
+        if (known == null || !now.isBefore(known.readAt().plus(REALM_READ)) || now.isBefore(known.readAt())) {
+            known = new UsersFiles(usersFiles(realm), now);
+            usersFiles = known;
+        }
+        if (known.files() == null) {
+            return List.of();
+        }
         List<Object> version = new ArrayList<>();
-        for (AppConfigurationEntry entry : entries == null ? new AppConfigurationEntry[0] : entries) {
-            if (entry.getOptions().get(USERS_FILE) instanceof String file) {
-                try {
-                    Path path = Path.of(file);
-                    version.add(Files.exists(path) ? List.of(file, Files.size(path), Files.getLastModifiedTime(path))
-                            : List.of(file));
-                } catch (IOException | InvalidPathException e) {
-                    return List.of();
-                }
+        for (Path path : known.files()) {
+            try {
+                BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+                version.add(List.of(path, file.size(), file.lastModifiedTime()));
+            } catch (NoSuchFileException e) {
+                version.add(List.of(path));
+            } catch (IOException e) {
+                return List.of();
             }
         }
         return version;
+    }
+
+    /** The users files the realm's entries name; null when one is no path. */
+    private List<Path> usersFiles(Configuration realm) {
+        AppConfigurationEntry[] entries = realm.getAppConfigurationEntry(config.realm());
+        List<Path> files = new ArrayList<>();
+        for (AppConfigurationEntry entry : entries == null ? new AppConfigurationEntry[0] : entries) {
+            if (entry.getOptions().get(USERS_FILE) instanceof String file) {
+                try {
+                    files.add(Path.of(file));
+                } catch (InvalidPathException e) {
+                    return null;
+                }
+            }
+        }
+        return files;
     }
 
     private Optional<Set<String>> login(Configuration realm, String user, String password) {

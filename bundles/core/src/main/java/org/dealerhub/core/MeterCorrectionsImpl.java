@@ -2,7 +2,6 @@ package org.dealerhub.core;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ public class MeterCorrectionsImpl implements MeterCorrections {
         if (d.newDate() != null) {
             Checks.date(d.newDate(), "newDate");
             // as for submissions: no reading dated after today anywhere on earth
-            if (d.newDate().isAfter(LocalDate.now(clock.withZone(ZoneId.of("Pacific/Kiritimati"))))) {
+            if (d.newDate().isAfter(LocalDate.now(clock.withZone(MeterReadingServiceImpl.EARLIEST)))) {
                 throw DomainException.invalid("newDate", "a reading cannot be dated in the future");
             }
         }

@@ -29,6 +29,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {MeterReadingService.class, MeterReadingServiceImpl.class})
 public class MeterReadingServiceImpl implements MeterReadingService {
 
+    /** The earliest time zone: a reading may not be dated after today there (platform decision). */
+    static final ZoneId EARLIEST = ZoneId.of("Pacific/Kiritimati");
+
     private final Store store;
     private final Clock clock;
 
@@ -66,11 +69,15 @@ public class MeterReadingServiceImpl implements MeterReadingService {
 
     /**
      * The accepted readings the submission is decided against. When every submitted reading is newer than the
-     * device's last one (the usual case) that last one is all it takes; otherwise the history around the dates.
+     * device's last one (the usual case) that last one is all it takes, and none for a device without readings;
+     * otherwise the history around the dates.
      */
     private static Map<LocalDate, Counters> known(MeterLog log, List<MeterHistory.Submitted> submitted) {
         Optional<MeterReading> last = log.last();
-        if (last.isPresent() && submitted.stream().allMatch(s -> s.draft().date().isAfter(last.get().date()))) {
+        if (last.isEmpty()) {
+            return Map.of();
+        }
+        if (submitted.stream().allMatch(s -> s.draft().date().isAfter(last.get().date()))) {
             return Map.of(last.get().date(), last.get().counters());
         }
         LocalDate first = submitted.stream().map(s -> s.draft().date()).min(LocalDate::compareTo).orElseThrow();
@@ -92,7 +99,7 @@ public class MeterReadingServiceImpl implements MeterReadingService {
             throw DomainException.invalid("readings", "at most " + MAX_BATCH + " readings per request");
         }
         // a reading may not be dated after today anywhere on earth (platform decision)
-        LocalDate latest = LocalDate.now(clock.withZone(ZoneId.of("Pacific/Kiritimati")));
+        LocalDate latest = LocalDate.now(clock.withZone(EARLIEST));
         List<MeterHistory.Submitted> submitted = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
             MeterReading.Draft d = readings.get(i);

@@ -1,11 +1,14 @@
 package org.dealerhub.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,9 +17,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dealerhub.api.Counters;
 import org.dealerhub.api.Device;
 import org.dealerhub.api.DeviceFormat;
 import org.dealerhub.api.DomainException;
+import org.dealerhub.api.MeterReading;
 import org.dealerhub.api.Organisation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +158,62 @@ class ConcurrentWritesTest {
         assertEquals(DomainException.Kind.PRECONDITION_FAILED, ((DomainException) failed.getCause()).kind());
         assertEquals("2", platform.devices.get(TestPlatform.ADMIN, device.id()).location());
         pool.shutdown();
+    }
+
+    /**
+     * PORTAL-METER-1, -2 under races: four clients submit readings for one device at once, forward and backward in
+     * time, one at a time and in batches; each day keeps one reading, no counter decreases from one reading to the
+     * next, and the history holds exactly the accepted ones.
+     */
+    @Test
+    void PORTAL_METER_1_2_racingSubmissionsForOneDeviceKeepItsHistoryValid() throws Exception {
+        long org = platform.organisations.create(TestPlatform.ADMIN,
+                new Organisation.Draft("Meter Race AS", "MR-1", "MRS-1", "NO")).id();
+        long device = platform.devices.create(TestPlatform.ADMIN, new Device.Draft(org, "canon", "iR C1335", null,
+                DeviceFormat.A4_COLOUR, "SN-RACE", null, null, false)).id();
+        LocalDate first = LocalDate.of(2025, 1, 1);
+        int days = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int client = t;
+            int chunk = client < 2 ? 1 : 6;
+            workers.add(pool.submit(() -> {
+                start.await();
+                int accepted = 0;
+                for (int i = 0; i < days; i += chunk) {
+                    List<MeterReading.Draft> drafts = new ArrayList<>();
+                    for (int j = i; j < i + chunk; j++) {
+                        int day = client % 2 == 0 ? j : days - 1 - j;
+                        long count = day * 100L + client; // each client's reading of a day differs
+                        drafts.add(new MeterReading.Draft(first.plusDays(day), new Counters(count, count, 0, 0, 0, 0)));
+                    }
+                    for (MeterReading.Outcome o : platform.readings.submit(TestPlatform.ADMIN, device, drafts)) {
+                        if (o.accepted()) {
+                            accepted++;
+                        } else {
+                            assertTrue(Set.of("PORTAL-METER-1", "PORTAL-METER-2").contains(o.rule()), o.toString());
+                        }
+                    }
+                }
+                return accepted;
+            }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (Future<Integer> w : workers) {
+            accepted += w.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        List<MeterReading> history = platform.readings.history(TestPlatform.ADMIN, device);
+        assertEquals(accepted, history.size(), "every accepted reading is in the history, no other");
+        for (int i = 1; i < history.size(); i++) {
+            MeterReading before = history.get(i - 1);
+            MeterReading after = history.get(i);
+            assertTrue(after.date().isAfter(before.date()), after + " after " + before);
+            assertNull(after.counters().firstLowerThan(before.counters()), after + " after " + before);
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,14 +1,21 @@
 package org.dealerhub.persistence;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
 
 import org.dealerhub.api.Caller;
 import org.dealerhub.api.Counters;
@@ -17,8 +24,14 @@ import org.dealerhub.api.MeterCorrection;
 import org.dealerhub.api.MeterReading;
 import org.dealerhub.persistence.api.MeterLog;
 import org.dealerhub.persistence.api.ReadingRepository;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.UnitOfWork;
 
 final class JpaReadings implements ReadingRepository {
+
+    /** The columns of a reading after its id and device, as {@link #select} reads them. */
+    private static final String COLUMNS = "READING_DATE, MONO_A4, COLOUR_A4, MONO_A3, COLOUR_A3, BANNER, SCANS,"
+            + " ACCEPTED_AT, ACCEPTED_BY";
 
     private final EntityManager em;
     private final JpaDevices devices;
@@ -55,48 +68,73 @@ final class JpaReadings implements ReadingRepository {
 
     @Override
     public MeterLog writable(Caller caller, long deviceId) {
-        DeviceEntity device = devices.entity(caller, deviceId)
-                .orElseThrow(() -> DomainException.notFound("device", deviceId));
-        // the device's row lock orders concurrent submissions for the same device
-        em.refresh(device, LockModeType.PESSIMISTIC_WRITE);
-        if (!Scope.reaches(caller, device.getOrganisationId())) {
+        // a dealer user sees every device (Scope.ALL); anyone else what the visibility rules of devices show it
+        if (!caller.isDealer() && devices.entity(caller, deviceId).isEmpty()) {
+            throw DomainException.notFound("device", deviceId);
+        }
+        // the device's row lock orders concurrent submissions for the same device (plain JDBC on the unit of work's
+        // connection, as the whole ingest path: the entity machinery cost more than the database's work)
+        Session session = em.unwrap(Session.class);
+        long organisationId;
+        Long lastReadingId;
+        try (PreparedStatement st = em.unwrap(Connection.class).prepareStatement("SELECT ORGANISATION_ID,"
+                + " LAST_READING_ID FROM DEVICE WHERE ID = ?" + session.getPlatform().getSelectForUpdateString())) {
+            st.setLong(1, deviceId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw DomainException.notFound("device", deviceId);
+                }
+                organisationId = rs.getLong(1);
+                long last = rs.getLong(2);
+                lastReadingId = rs.wasNull() ? null : last;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+        if (!Scope.reaches(caller, organisationId)) {
             throw DomainException.forbidden("only the device's current owner submits its meter readings");
         }
         Optional<LocalDate> from = caller.isDealer() ? Optional.empty()
                 : Optional.ofNullable(em.createQuery("SELECT h.ownedFrom FROM DeviceOwnership h"
                         + " WHERE h.deviceId = :d AND h.ownedTo IS NULL", LocalDate.class)
                         .setParameter("d", deviceId).getSingleResult());
-        return new Log(device, from);
+        return new Log(deviceId, lastReadingId, from);
     }
 
     private final class Log implements MeterLog {
-        private final DeviceEntity device;
+        private final long deviceId;
+        private final Long lastReadingId;
         private final Optional<LocalDate> from;
+        /** The newest reading, once read. */
+        private Optional<MeterReading> last;
 
-        Log(DeviceEntity device, Optional<LocalDate> from) {
-            this.device = device;
+        Log(long deviceId, Long lastReadingId, Optional<LocalDate> from) {
+            this.deviceId = deviceId;
+            this.lastReadingId = lastReadingId;
             this.from = from;
         }
 
         @Override
         public Optional<MeterReading> last() {
-            return Optional.ofNullable(device.getLastReadingId())
-                    .map(id -> em.find(MeterReadingEntity.class, id).toValue());
+            if (last == null) {
+                last = lastReadingId == null ? Optional.empty() : select(deviceId, "SELECT "
+                        + COLUMNS + " FROM METER_READING WHERE ID = ?", lastReadingId).stream().findFirst();
+            }
+            return last;
         }
 
         @Override
         public Map<LocalDate, Counters> around(LocalDate first, LocalDate last) {
             Map<LocalDate, Counters> known = new HashMap<>();
-            long d = device.getId();
-            em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date BETWEEN :f AND :l",
-                    MeterReadingEntity.class).setParameter("d", d).setParameter("f", first).setParameter("l", last)
-                    .getResultList().forEach(r -> put(known, r));
-            em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date < :f ORDER BY r.date DESC",
-                    MeterReadingEntity.class).setParameter("d", d).setParameter("f", first).setMaxResults(1)
-                    .getResultList().forEach(r -> put(known, r));
-            em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date > :l ORDER BY r.date ASC",
-                    MeterReadingEntity.class).setParameter("d", d).setParameter("l", last).setMaxResults(1)
-                    .getResultList().forEach(r -> put(known, r));
+            Date f = Date.valueOf(first);
+            Date l = Date.valueOf(last);
+            String where = "SELECT " + COLUMNS + " FROM METER_READING WHERE DEVICE_ID = ? AND READING_DATE ";
+            select(deviceId, where + "BETWEEN ? AND ?", deviceId, f, l)
+                    .forEach(r -> known.put(r.date(), r.counters()));
+            select(deviceId, where + "< ? ORDER BY READING_DATE DESC FETCH FIRST 1 ROWS ONLY", deviceId, f)
+                    .forEach(r -> known.put(r.date(), r.counters()));
+            select(deviceId, where + "> ? ORDER BY READING_DATE ASC FETCH FIRST 1 ROWS ONLY", deviceId, l)
+                    .forEach(r -> known.put(r.date(), r.counters()));
             return known;
         }
 
@@ -105,24 +143,52 @@ final class JpaReadings implements ReadingRepository {
             return from;
         }
 
+        /**
+         * Inserts the readings (one JDBC batch for a batch) with ids of the entity's table generator, and points the
+         * device at its newest reading when that changed.
+         */
         @Override
         public void append(List<MeterReading.Draft> accepted, Instant acceptedAt, String acceptedBy) {
-            MeterReadingEntity newest = device.getLastReadingId() == null ? null
-                    : em.find(MeterReadingEntity.class, device.getLastReadingId());
-            for (MeterReading.Draft d : accepted) {
-                MeterReadingEntity entity = new MeterReadingEntity(device.getId(), d.date(), d.counters(),
-                        acceptedAt, acceptedBy);
-                em.persist(entity);
-                if (newest == null || entity.getDate().isAfter(newest.getDate())) {
-                    newest = entity;
-                }
+            if (accepted.isEmpty()) {
+                return;
             }
-            if (newest != null) {
-                // the pointer to the newest reading is no change of the device: its version stays (plain SQL, as a
-                // JPQL bulk update would increment it)
-                em.flush();
-                em.createNativeQuery("UPDATE DEVICE SET LAST_READING_ID = ? WHERE ID = ?")
-                        .setParameter(1, newest.getId()).setParameter(2, device.getId()).executeUpdate();
+            Session session = em.unwrap(UnitOfWork.class);
+            Connection c = em.unwrap(Connection.class);
+            Long newest = lastReadingId;
+            LocalDate newestDate = last().map(MeterReading::date).orElse(null);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO METER_READING (ID, DEVICE_ID, "
+                    + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Timestamp at = Timestamp.from(acceptedAt);
+                for (MeterReading.Draft d : accepted) {
+                    long id = session.getNextSequenceNumberValue(MeterReadingEntity.class).longValue();
+                    insert.setLong(1, id);
+                    insert.setLong(2, deviceId);
+                    insert.setDate(3, Date.valueOf(d.date()));
+                    long[] values = d.counters().values();
+                    for (int i = 0; i < values.length; i++) {
+                        insert.setLong(4 + i, values[i]);
+                    }
+                    insert.setTimestamp(10, at);
+                    insert.setString(11, acceptedBy);
+                    if (accepted.size() == 1) {
+                        insert.executeUpdate();
+                    } else {
+                        insert.addBatch();
+                    }
+                    if (newestDate == null || d.date().isAfter(newestDate)) {
+                        newest = id;
+                        newestDate = d.date();
+                    }
+                }
+                if (accepted.size() > 1) {
+                    insert.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw new PersistenceException(e);
+            }
+            if (!newest.equals(lastReadingId)) {
+                // the pointer to the newest reading is no change of the device: its version stays
+                execute("UPDATE DEVICE SET LAST_READING_ID = ? WHERE ID = ?", newest, deviceId);
             }
         }
 
@@ -141,27 +207,53 @@ final class JpaReadings implements ReadingRepository {
             } else {
                 reading.correct(newDate, counters);
             }
-            MeterCorrectionEntity correction = new MeterCorrectionEntity(device.getId(), date, old.counters(),
+            MeterCorrectionEntity correction = new MeterCorrectionEntity(deviceId, date, old.counters(),
                     newDate, counters, reason, at, by);
             em.persist(correction);
             em.flush();
             // the newest reading may be another one now (the pointer is no change of the device, as in append)
             em.createNativeQuery("UPDATE DEVICE SET LAST_READING_ID = (SELECT MAX(r.ID) FROM METER_READING r"
                     + " WHERE r.DEVICE_ID = ? AND r.READING_DATE = (SELECT MAX(r2.READING_DATE) FROM METER_READING r2"
-                    + " WHERE r2.DEVICE_ID = ?)) WHERE ID = ?").setParameter(1, device.getId())
-                    .setParameter(2, device.getId()).setParameter(3, device.getId()).executeUpdate();
+                    + " WHERE r2.DEVICE_ID = ?)) WHERE ID = ?").setParameter(1, deviceId)
+                    .setParameter(2, deviceId).setParameter(3, deviceId).executeUpdate();
             return correction.toValue();
         }
 
         private Optional<MeterReadingEntity> entityOn(LocalDate date) {
             return em.createQuery("SELECT r FROM MeterReading r WHERE r.deviceId = :d AND r.date = :date",
-                    MeterReadingEntity.class).setParameter("d", device.getId()).setParameter("date", date)
+                    MeterReadingEntity.class).setParameter("d", deviceId).setParameter("date", date)
                     .getResultList().stream().findFirst();
         }
+    }
 
-        private static void put(Map<LocalDate, Counters> known, MeterReadingEntity r) {
-            MeterReading value = r.toValue();
-            known.put(value.date(), value.counters());
+    /** The device's readings a query of {@link #COLUMNS} finds, on the unit of work's connection. */
+    private List<MeterReading> select(long deviceId, String sql, Object... parameters) {
+        try (PreparedStatement st = em.unwrap(Connection.class).prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            List<MeterReading> readings = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    readings.add(new MeterReading(deviceId, rs.getDate(1).toLocalDate(), new Counters(rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)),
+                            rs.getTimestamp(8).toInstant(), rs.getString(9)));
+                }
+            }
+            return readings;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    private void execute(String sql, long... parameters) {
+        try (PreparedStatement st = em.unwrap(Connection.class).prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setLong(i + 1, parameters[i]);
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 }

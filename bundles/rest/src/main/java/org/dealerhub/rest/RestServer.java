@@ -41,6 +41,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,13 +119,17 @@ public class RestServer {
     /**
      * Strict JSON: unknown fields, trailing content and every implicit conversion (a float or a string for an
      * integer, a number or a string for a boolean, a number for a date, null for a primitive) are refused with the
-     * field named; instants in any ISO-8601 offset form; nulls are left out of answers.
+     * field named; instants in any ISO-8601 offset form; nulls are left out of answers. An answer is never flushed
+     * to the connection half-written: the servlet container sends it whole, with its length, when it is done (a
+     * large one in chunks as its buffer fills).
      */
     static ObjectMapper objectMapper() {
         ObjectMapper json = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("dealerhub-instants").addDeserializer(Instant.class, new Instants()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
