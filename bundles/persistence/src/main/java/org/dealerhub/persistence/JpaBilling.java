@@ -15,12 +15,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -45,10 +43,6 @@ final class JpaBilling implements BillingRepository {
 
     /** Ids are asked for this many at a time (IN lists stay short on both databases). */
     static final int CHUNK = 500;
-    /** Ids lying within this many times their number of each other are read as one range (see query). */
-    private static final int SPAN = 4;
-    /** EclipseLink's hint: entities read only to be turned into values, not tracked by the unit of work. */
-    private static final String READ_ONLY = "eclipselink.read-only";
 
     private final EntityManager em;
 
@@ -214,9 +208,9 @@ final class JpaBilling implements BillingRepository {
     public Map<Long, Organisation> organisations(Collection<Long> organisationIds) {
         Map<Long, Organisation> organisations = new HashMap<>();
         for (List<Long> chunk : chunks(organisationIds)) {
-            em.createQuery("SELECT o FROM Organisation o WHERE o.id IN :ids", OrganisationEntity.class)
-                    .setHint(READ_ONLY, "true").setParameter("ids", chunk).getResultList()
-                    .forEach(o -> organisations.put(o.getId(), o.toValue()));
+            query("SELECT ID, NAME, CUSTOMER_ACCOUNT, SYSTEM_ACCOUNT, MARKET, VERSION FROM ORGANISATION WHERE ID %s",
+                    chunk, rs -> organisations.put(rs.getLong(1), new Organisation(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6))));
         }
         return organisations;
     }
@@ -329,14 +323,13 @@ final class JpaBilling implements BillingRepository {
     /**
      * Runs {@code sql} on the unit of work's connection and reads plain rows whose first column is one of the
      * (ascending) {@code ids}; {@code last}, when given, is bound after the ids. With {@code range}, {@code %s} is
-     * {@code BETWEEN} the first and last id when they lie close together (a page of contracts, their devices), one
-     * index range scan whose rows of other ids are skipped here; else, and without {@code range}, {@code %s} is an
-     * {@code IN} list of the ids.
+     * the {@link IdRange} predicate on the ids (a range scan when they lie close together, whose rows of other ids
+     * are skipped here); without, an {@code IN} list of exactly the ids.
      */
     private void query(String sql, List<Long> ids, boolean range, Object last, Row row) {
-        boolean between = range && ids.get(ids.size() - 1) - ids.get(0) < SPAN * ids.size();
-        List<Long> bound = between ? List.of(ids.get(0), ids.get(ids.size() - 1)) : ids;
-        Set<Long> wanted = between ? new HashSet<>(ids) : null;
+        IdRange r = IdRange.of(ids);
+        boolean between = range && r.between();
+        List<Long> bound = between ? r.bound() : ids;
         String predicate = between ? "BETWEEN ? AND ?" : "IN (" + String.join(", ", Collections.nCopies(ids.size(),
                 "?")) + ")";
         Connection c = em.unwrap(Connection.class);
@@ -349,7 +342,7 @@ final class JpaBilling implements BillingRepository {
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    if (wanted == null || wanted.contains(rs.getLong(1))) {
+                    if (!between || r.contains(rs.getLong(1))) {
                         row.read(rs);
                     }
                 }

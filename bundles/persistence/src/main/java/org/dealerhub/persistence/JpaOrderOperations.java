@@ -101,10 +101,12 @@ final class JpaOrderOperations implements OrderOperationsRepository {
         if (contractIds.isEmpty()) {
             return Map.of();
         }
-        return loans(em.createQuery("SELECT l, o.number FROM DeviceLoan l, ServiceOrder o WHERE o.id = l.orderId"
-                + " AND l.contractId IN :contracts AND l.lentOn <= :upTo ORDER BY l.id", Object[].class)
-                .setParameter("contracts", List.copyOf(contractIds)).setParameter("upTo", upTo).getResultList())
-                .stream().collect(Collectors.groupingBy(Loan::contractId));
+        IdRange ids = IdRange.of(contractIds);
+        return loans(ids.bind(em.createQuery("SELECT l, o.number FROM DeviceLoan l, ServiceOrder o WHERE"
+                + " o.id = l.orderId AND " + ids.jpql("l.contractId", "contracts") + " AND l.lentOn <= :upTo"
+                + " ORDER BY l.id", Object[].class), "contracts").setParameter("upTo", upTo).getResultList().stream()
+                .filter(row -> ids.contains(((DeviceLoanEntity) row[0]).contractId)).toList()).stream()
+                .collect(Collectors.groupingBy(Loan::contractId));
     }
 
     /** Loans from rows of (loan, order number), with their handover acts. */
@@ -180,10 +182,12 @@ final class JpaOrderOperations implements OrderOperationsRepository {
         if (contractIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT w, o.number, o.contractId FROM OrderWork w, ServiceOrder o"
-                + " WHERE o.id = w.orderId AND o.contractId IN :contracts AND w.date <= :upTo ORDER BY w.date, w.id",
-                Object[].class).setParameter("contracts", List.copyOf(contractIds)).setParameter("upTo", upTo)
-                .getResultList().stream().collect(Collectors.groupingBy(row -> (Long) row[2], LinkedHashMap::new,
+        IdRange ids = IdRange.of(contractIds);
+        return ids.bind(em.createQuery("SELECT w, o.number, o.contractId FROM OrderWork w, ServiceOrder o"
+                + " WHERE o.id = w.orderId AND " + ids.jpql("o.contractId", "contracts") + " AND w.date <= :upTo"
+                + " ORDER BY w.date, w.id", Object[].class), "contracts").setParameter("upTo", upTo)
+                .getResultList().stream().filter(row -> ids.contains((Long) row[2]))
+                .collect(Collectors.groupingBy(row -> (Long) row[2], LinkedHashMap::new,
                         Collectors.mapping(JpaOrderOperations::work, Collectors.toList())));
     }
 

@@ -101,19 +101,22 @@ final class JpaSlaRecords implements SlaRecords {
         if (contractIds.isEmpty()) {
             return Map.of();
         }
-        List<Long> ids = List.copyOf(contractIds);
+        IdRange range = IdRange.of(contractIds);
+        List<Long> ids = range.bound();
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < ids.size(); i++) {
             in.append(i == 0 ? "?" : ", ?").append(i + 3);
         }
         Map<Long, List<BreachRow>> byContract = new LinkedHashMap<>();
-        breachRows(Caller.system(), " AND s.BREACHED_AT < ?2 AND s.CONTRACT_ID IN (" + in
-                + ") ORDER BY s.CONTRACT_ID, s.BREACHED_AT, s.ORDER_ID", q -> {
+        breachRows(Caller.system(), " AND s.BREACHED_AT < ?2 AND s.CONTRACT_ID " + (range.between()
+                ? "BETWEEN ?3 AND ?4" : "IN (" + in + ")") + " ORDER BY s.CONTRACT_ID, s.BREACHED_AT, s.ORDER_ID",
+                q -> {
                     q.setParameter(2, ts(to));
                     for (int i = 0; i < ids.size(); i++) {
                         q.setParameter(i + 3, ids.get(i));
                     }
-                }).forEach(b -> byContract.computeIfAbsent(b.contractId(), c -> new ArrayList<>()).add(b));
+                }).stream().filter(b -> range.contains(b.contractId()))
+                .forEach(b -> byContract.computeIfAbsent(b.contractId(), c -> new ArrayList<>()).add(b));
         return byContract;
     }
 

@@ -188,13 +188,15 @@ final class JpaSupport implements SupportRepository {
             return Map.of();
         }
         Instant end = upTo.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Object[]> rows = em.createQuery("SELECT e, o.number, o.deviceId FROM OrderExtra e LEFT JOIN"
-                + " ServiceOrder o ON o.id = e.orderId WHERE e.contractId IN :contracts AND ((e.orderId IS NOT NULL"
-                + " AND e.orderedAt < :end) OR (e.orderId IS NULL AND e.validFrom <= :upTo)) ORDER BY e.id",
-                Object[].class).setParameter("contracts", List.copyOf(contractIds)).setParameter("end", end)
+        IdRange ids = IdRange.of(contractIds);
+        List<Object[]> rows = ids.bind(em.createQuery("SELECT e, o.number, o.deviceId FROM OrderExtra e LEFT JOIN"
+                + " ServiceOrder o ON o.id = e.orderId WHERE " + ids.jpql("e.contractId", "contracts")
+                + " AND ((e.orderId IS NOT NULL AND e.orderedAt < :end) OR (e.orderId IS NULL"
+                + " AND e.validFrom <= :upTo)) ORDER BY e.id", Object[].class), "contracts").setParameter("end", end)
                 .setParameter("upTo", upTo).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(r -> ((OrderExtraEntity) r[0]).toValue().contractId(),
-                LinkedHashMap::new, Collectors.mapping(JpaSupport::extra, Collectors.toList())));
+        return rows.stream().filter(r -> ids.contains(((OrderExtraEntity) r[0]).toValue().contractId()))
+                .collect(Collectors.groupingBy(r -> ((OrderExtraEntity) r[0]).toValue().contractId(),
+                        LinkedHashMap::new, Collectors.mapping(JpaSupport::extra, Collectors.toList())));
     }
 
     /** An extra as uncovered work, from a row of (extra, order number, order's device). */

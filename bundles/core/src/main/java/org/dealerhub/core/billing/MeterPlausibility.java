@@ -25,21 +25,27 @@ public record MeterPlausibility(int bufferPercent, int months, long minimumClick
 
     /** Why the device's readings in [from, to] need review, or empty when they do not. */
     public Optional<String> check(long deviceId, List<MeterReading> readings, LocalDate from, LocalDate to) {
+        int base = 0; // the first reading of the months before the previous one: moves forward only (dates ascend)
         for (int i = 1; i < readings.size(); i++) {
             MeterReading reading = readings.get(i);
             MeterReading previous = readings.get(i - 1);
             if (reading.date().isBefore(from) || reading.date().isAfter(to)) {
                 continue;
             }
-            LocalDate since = previous.date().minusMonths(months);
-            MeterReading base = readings.stream().filter(r -> !r.date().isBefore(since)).findFirst().orElseThrow();
-            long historyDays = ChronoUnit.DAYS.between(base.date(), previous.date());
-            long days = ChronoUnit.DAYS.between(previous.date(), reading.date());
             long clicks = clicks(reading.counters()) - clicks(previous.counters());
-            if (historyDays < MIN_HISTORY_DAYS || clicks <= minimumClicks) {
+            if (clicks <= minimumClicks) {
                 continue;
             }
-            long usual = clicks(previous.counters()) - clicks(base.counters());
+            LocalDate since = previous.date().minusMonths(months);
+            while (readings.get(base).date().isBefore(since)) {
+                base++;
+            }
+            long historyDays = ChronoUnit.DAYS.between(readings.get(base).date(), previous.date());
+            if (historyDays < MIN_HISTORY_DAYS) {
+                continue;
+            }
+            long days = ChronoUnit.DAYS.between(previous.date(), reading.date());
+            long usual = clicks(previous.counters()) - clicks(readings.get(base).counters());
             // clicks / days > usual / historyDays × (100 + buffer) / 100, in whole numbers
             if (clicks * historyDays * 100 > usual * days * (100L + bufferPercent)) {
                 return Optional.of(String.format("device %d: the reading of %s shows %d clicks in %d days, more than"

@@ -90,4 +90,23 @@ class InvoicingTest {
         assertTrue(rule.check(1, List.of(reading(jan1, 0), reading(feb1, 31), reading(mar1, 1_000)), feb1, mar1)
                 .isEmpty());
     }
+
+    @Test
+    void BILL_PLAUSIBLE_1_theAverageIsTakenOverTheMonthsBeforeEachReadingOnly() {
+        MeterPlausibility rule = new MeterPlausibility(200, 6, 1000);
+        LocalDate jan1 = LocalDate.of(2025, 1, 1);
+        // 30,000 a month until April, then 3,000 a month; in November 15,000 (about 500 a day). Its 6 months
+        // before the previous reading (1 May to 1 November, 184 days) used 18,000, 97.8 a day: 500 > 3 × 97.8,
+        // held; over the whole year before (365 a day) it would pass. Every reading of the year is judged in turn.
+        List<MeterReading> readings = new java.util.ArrayList<>(List.of(reading(jan1, 0)));
+        long counter = 0;
+        for (int month = 1; month <= 10; month++) {
+            counter += month <= 3 ? 30_000 : 3_000;
+            readings.add(reading(jan1.plusMonths(month), counter));
+        }
+        assertTrue(rule.check(1, readings, jan1, jan1.plusMonths(10)).isEmpty());
+        readings.add(reading(jan1.plusMonths(11), counter + 15_000));
+        assertTrue(rule.check(1, readings, jan1, jan1.plusMonths(11)).orElseThrow()
+                .contains("average of 97.8 a day over the 184 days before"));
+    }
 }
