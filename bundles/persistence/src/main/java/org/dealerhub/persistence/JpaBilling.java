@@ -327,8 +327,8 @@ final class JpaBilling implements BillingRepository {
      * are skipped here); without, an {@code IN} list of exactly the ids.
      */
     private void query(String sql, List<Long> ids, boolean range, Object last, Row row) {
-        IdRange r = IdRange.of(ids);
-        boolean between = range && r.between();
+        IdRange r = range ? IdRange.of(ids) : null;
+        boolean between = r != null && r.between();
         List<Long> bound = between ? r.bound() : ids;
         String predicate = between ? "BETWEEN ? AND ?" : "IN (" + String.join(", ", Collections.nCopies(ids.size(),
                 "?")) + ")";

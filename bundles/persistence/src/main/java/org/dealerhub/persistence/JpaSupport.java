@@ -194,8 +194,8 @@ final class JpaSupport implements SupportRepository {
                 + " AND ((e.orderId IS NOT NULL AND e.orderedAt < :end) OR (e.orderId IS NULL"
                 + " AND e.validFrom <= :upTo)) ORDER BY e.id", Object[].class), "contracts").setParameter("end", end)
                 .setParameter("upTo", upTo).getResultList();
-        return rows.stream().filter(r -> ids.contains(((OrderExtraEntity) r[0]).toValue().contractId()))
-                .collect(Collectors.groupingBy(r -> ((OrderExtraEntity) r[0]).toValue().contractId(),
+        return rows.stream().filter(r -> ids.contains(((OrderExtraEntity) r[0]).contractId))
+                .collect(Collectors.groupingBy(r -> ((OrderExtraEntity) r[0]).contractId,
                         LinkedHashMap::new, Collectors.mapping(JpaSupport::extra, Collectors.toList())));
     }
 

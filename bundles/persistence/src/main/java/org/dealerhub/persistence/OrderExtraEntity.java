@@ -27,7 +27,7 @@ public class OrderExtraEntity {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "extra_ids")
     private long id;
     @Column(name = "CONTRACT_ID")
-    private long contractId;
+    long contractId;
     @Column(name = "ORDER_ID")
     private Long orderId;
     @Enumerated(EnumType.STRING)
