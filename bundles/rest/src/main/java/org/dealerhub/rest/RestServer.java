@@ -1,6 +1,7 @@
 package org.dealerhub.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,8 @@ public class RestServer {
     static ObjectMapper objectMapper() {
         ObjectMapper json = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .addModule(new SimpleModule("dealerhub-instants").addDeserializer(Instant.class, new Instants()))
+                .addModule(new SimpleModule("dealerhub-time").addDeserializer(Instant.class, new Instants())
+                        .addDeserializer(LocalDate.class, new LocalDates()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.ws.rs.WebApplicationException;
@@ -71,6 +72,19 @@ class StrictInputTest {
         assertRefused("{\"date\":\"\",\"counters\":" + COUNTERS + "}", MeterReading.Draft.class, "date");
         assertRefused("{\"date\":\"2026-01-01\",\"counters\":" + COUNTERS.replace("\"monoA4\":1", "\"monoA4\":null")
                 + "}", MeterReading.Draft.class, "counters.monoA4");
+    }
+
+    @Test
+    void datesAreReadAsJacksonReadsThem() throws Exception {
+        for (String valid : List.of("2026-01-01", "2024-02-29", "1900-01-01", "2199-12-31", " 2026-01-01 ")) {
+            assertEquals(LocalDate.parse(valid.trim()), JSON.readValue("{\"date\":\"" + valid + "\",\"counters\":"
+                    + COUNTERS + "}", MeterReading.Draft.class).date(), valid);
+        }
+        for (String invalid : List.of("2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-1-01",
+                "2026/01/01", "2026-01-0x", "+026-01-01", "2026-01-01T00:00", "26-01-01")) {
+            assertRefused("{\"date\":\"" + invalid + "\",\"counters\":" + COUNTERS + "}", MeterReading.Draft.class,
+                    "date");
+        }
     }
 
     @Test
