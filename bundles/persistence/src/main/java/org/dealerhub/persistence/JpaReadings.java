@@ -32,13 +32,20 @@ final class JpaReadings implements ReadingRepository {
     /** The columns of a reading after its id and device, as {@link #select} reads them. */
     private static final String COLUMNS = "READING_DATE, MONO_A4, COLOUR_A4, MONO_A3, COLOUR_A3, BANNER, SCANS,"
             + " ACCEPTED_AT, ACCEPTED_BY";
+    private static final String INSERT = "INSERT INTO METER_READING (ID, DEVICE_ID, " + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM METER_READING WHERE ID = ?";
+    private static final String SELECT_DATES = "SELECT " + COLUMNS + " FROM METER_READING WHERE DEVICE_ID = ?"
+            + " AND READING_DATE ";
 
     private final EntityManager em;
     private final JpaDevices devices;
+    private final Statements statements;
 
-    JpaReadings(EntityManager em, JpaDevices devices) {
+    JpaReadings(EntityManager em, JpaDevices devices, Statements statements) {
         this.em = em;
         this.devices = devices;
+        this.statements = statements;
     }
 
     @Override
@@ -77,8 +84,9 @@ final class JpaReadings implements ReadingRepository {
         Session session = em.unwrap(Session.class);
         long organisationId;
         Long lastReadingId;
-        try (PreparedStatement st = em.unwrap(Connection.class).prepareStatement("SELECT ORGANISATION_ID,"
-                + " LAST_READING_ID FROM DEVICE WHERE ID = ?" + session.getPlatform().getSelectForUpdateString())) {
+        try {
+            PreparedStatement st = statement("SELECT ORGANISATION_ID, LAST_READING_ID FROM DEVICE WHERE ID = ?"
+                    + session.getPlatform().getSelectForUpdateString());
             st.setLong(1, deviceId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -117,8 +125,8 @@ final class JpaReadings implements ReadingRepository {
         @Override
         public Optional<MeterReading> last() {
             if (last == null) {
-                last = lastReadingId == null ? Optional.empty() : select(deviceId, "SELECT "
-                        + COLUMNS + " FROM METER_READING WHERE ID = ?", lastReadingId).stream().findFirst();
+                last = lastReadingId == null ? Optional.empty()
+                        : select(deviceId, SELECT_BY_ID, lastReadingId).stream().findFirst();
             }
             return last;
         }
@@ -128,12 +136,11 @@ final class JpaReadings implements ReadingRepository {
             Map<LocalDate, Counters> known = new HashMap<>();
             Date f = Date.valueOf(first);
             Date l = Date.valueOf(last);
-            String where = "SELECT " + COLUMNS + " FROM METER_READING WHERE DEVICE_ID = ? AND READING_DATE ";
-            select(deviceId, where + "BETWEEN ? AND ?", deviceId, f, l)
+            select(deviceId, SELECT_DATES + "BETWEEN ? AND ?", deviceId, f, l)
                     .forEach(r -> known.put(r.date(), r.counters()));
-            select(deviceId, where + "< ? ORDER BY READING_DATE DESC FETCH FIRST 1 ROWS ONLY", deviceId, f)
+            select(deviceId, SELECT_DATES + "< ? ORDER BY READING_DATE DESC FETCH FIRST 1 ROWS ONLY", deviceId, f)
                     .forEach(r -> known.put(r.date(), r.counters()));
-            select(deviceId, where + "> ? ORDER BY READING_DATE ASC FETCH FIRST 1 ROWS ONLY", deviceId, l)
+            select(deviceId, SELECT_DATES + "> ? ORDER BY READING_DATE ASC FETCH FIRST 1 ROWS ONLY", deviceId, l)
                     .forEach(r -> known.put(r.date(), r.counters()));
             return known;
         }
@@ -153,11 +160,12 @@ final class JpaReadings implements ReadingRepository {
                 return;
             }
             Session session = em.unwrap(UnitOfWork.class);
-            Connection c = em.unwrap(Connection.class);
             Long newest = lastReadingId;
             LocalDate newestDate = last().map(MeterReading::date).orElse(null);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO METER_READING (ID, DEVICE_ID, "
-                    + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try {
+                PreparedStatement insert = statement(INSERT);
+                // a batch that failed half-built in an earlier unit of work is not sent with this one
+                insert.clearBatch();
                 Timestamp at = Timestamp.from(acceptedAt);
                 for (MeterReading.Draft d : accepted) {
                     long id = session.getNextSequenceNumberValue(MeterReadingEntity.class).longValue();
@@ -228,7 +236,8 @@ final class JpaReadings implements ReadingRepository {
 
     /** The device's readings a query of {@link #COLUMNS} finds, on the unit of work's connection. */
     private List<MeterReading> select(long deviceId, String sql, Object... parameters) {
-        try (PreparedStatement st = em.unwrap(Connection.class).prepareStatement(sql)) {
+        try {
+            PreparedStatement st = statement(sql);
             for (int i = 0; i < parameters.length; i++) {
                 st.setObject(i + 1, parameters[i]);
             }
@@ -247,7 +256,8 @@ final class JpaReadings implements ReadingRepository {
     }
 
     private void execute(String sql, long... parameters) {
-        try (PreparedStatement st = em.unwrap(Connection.class).prepareStatement(sql)) {
+        try {
+            PreparedStatement st = statement(sql);
             for (int i = 0; i < parameters.length; i++) {
                 st.setLong(i + 1, parameters[i]);
             }
@@ -255,5 +265,10 @@ final class JpaReadings implements ReadingRepository {
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }
+    }
+
+    /** The prepared statement for {@code sql} on the unit of work's connection, kept with the connection. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        return statements.prepare(em.unwrap(Connection.class), sql);
     }
 }

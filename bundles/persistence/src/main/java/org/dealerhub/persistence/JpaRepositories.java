@@ -38,11 +38,11 @@ final class JpaRepositories implements Repositories {
     private final JpaKnowledge knowledge;
     private final JpaAccounts accounts;
 
-    JpaRepositories(EntityManager em) {
+    JpaRepositories(EntityManager em, Statements statements) {
         organisations = new JpaOrganisations(em);
         devices = new JpaDevices(em);
         contracts = new JpaContracts(em);
-        readings = new JpaReadings(em, devices);
+        readings = new JpaReadings(em, devices, statements);
         terms = new JpaTerms(em);
         orders = new JpaOrders(em);
         outbox = new JpaOutbox(em);

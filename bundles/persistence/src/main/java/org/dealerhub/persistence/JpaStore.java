@@ -31,6 +31,7 @@ public class JpaStore implements Store, ReadinessCheck {
 
     private final EntityManagerFactory emf;
     private final int schemaVersion;
+    private final Statements statements = new Statements();
 
     @Activate
     public JpaStore(@Reference(target = "(osgi.jndi.service.name=dealerhub)") DataSource dataSource,
@@ -57,7 +58,7 @@ public class JpaStore implements Store, ReadinessCheck {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = work.apply(new JpaRepositories(em));
+            T result = work.apply(new JpaRepositories(em, statements));
             if (commit) {
                 tx.commit();
             }
