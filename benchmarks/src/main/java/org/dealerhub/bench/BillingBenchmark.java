@@ -114,7 +114,7 @@ public final class BillingBenchmark {
                 + pg + " schema " + schema, Runtime.getRuntime().availableProcessors(), loadAverage());
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("dealerhub",
                 Map.of("javax.persistence.nonJtaDataSource", ds, "eclipselink.logging.level", "SEVERE"));
-        JpaStore store = new JpaStore(ds, emf);
+        JpaStore store = JpaStore.migrating(ds, emf);
         long t0 = System.nanoTime();
         long rows = load(ds, contracts);
         double loadS = (System.nanoTime() - t0) / 1e9;

@@ -100,7 +100,7 @@ public final class SlaReportBenchmark {
         };
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("dealerhub",
                 Map.of("javax.persistence.nonJtaDataSource", ds));
-        SlaReportsImpl reports = new SlaReportsImpl(new JpaStore(ds, emf), calendars, null,
+        SlaReportsImpl reports = new SlaReportsImpl(JpaStore.migrating(ds, emf), calendars, null,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         SlaReport.Query query = new SlaReport.Query(null, null, FROM, TO);
 

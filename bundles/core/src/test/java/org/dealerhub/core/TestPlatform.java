@@ -64,7 +64,7 @@ final class TestPlatform implements AutoCloseable {
         emf = Persistence.createEntityManagerFactory("dealerhub",
                 Map.of("javax.persistence.nonJtaDataSource", ds));
         // the same Store the container gets: migrations first, then transactions on the persistence unit
-        store = new JpaStore(ds, emf);
+        store = JpaStore.migrating(ds, emf);
         markets = new MarketService() {
             final Market no = new Market("NO", "Norway", Currency.getInstance("NOK"), ZoneId.of("Europe/Oslo"),
                     LocalTime.of(8, 0), LocalTime.of(16, 0));

@@ -1,5 +1,7 @@
 package org.dealerhub.persistence;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,17 +16,13 @@ import org.dealerhub.persistence.api.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The persistence unit, ready for use: the schema is migrated before the first transaction. Registered only when
- * both the DataSource (pax-jdbc-config) and the EntityManagerFactory (Aries JPA) are there.
+ * The persistence unit, ready for use: registered only when the schema is migrated ({@link SchemaMigrator}) and the
+ * EntityManagerFactory (Aries JPA, on the same DataSource) is there.
  */
 @Component(service = {Store.class, ReadinessCheck.class}, property = ReadinessCheck.PART + "=persistence")
 public class JpaStore implements Store, ReadinessCheck {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
     /** Reads of a unit of work go through its transaction's connection too, not a separate read connection. */
     private static final Map<String, Object> ONE_CONNECTION = Map.of("eclipselink.transaction.join-existing", "true");
@@ -34,13 +32,16 @@ public class JpaStore implements Store, ReadinessCheck {
     private final Statements statements = new Statements();
 
     @Activate
-    public JpaStore(@Reference(target = "(osgi.jndi.service.name=dealerhub)") DataSource dataSource,
-            @Reference(target = "(osgi.unit.name=dealerhub)") EntityManagerFactory emf) throws Exception {
-        Migrations migrations = new Migrations(JpaStore.class.getClassLoader());
-        int version = migrations.migrate(dataSource);
-        LOG.info("Dealerhub database at schema version {}", version);
+    public JpaStore(@Reference MigratedSchema schema,
+            @Reference(target = "(osgi.unit.name=dealerhub)") EntityManagerFactory emf) {
         this.emf = emf;
-        this.schemaVersion = migrations.latestVersion();
+        this.schemaVersion = schema.version();
+    }
+
+    /** Outside a container (tests, benchmarks): migrates the schema on the calling thread, then opens the store. */
+    public static JpaStore migrating(DataSource dataSource, EntityManagerFactory emf) throws SQLException, IOException {
+        int version = new Migrations(JpaStore.class.getClassLoader()).migrate(dataSource);
+        return new JpaStore(() -> version, emf);
     }
 
     @Override
