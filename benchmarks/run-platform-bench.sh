@@ -11,8 +11,10 @@
 #      batched rows), with the ratios,
 #   0. the boot floor, first: a second copy of the distribution booting only the stack beneath Dealerhub (Karaf's
 #      boot features, Pax Web, CXF JAX-RS and JAX-WS, Aries JPA with EclipseLink, pax-jdbc with Derby and the
-#      datasource; no Dealerhub bundle), with the same JVM options (bin/setenv), from launch to CXF's service list
-#      answering with the Derby datasource started, cold and after one restart (--no-bare skips it),
+#      datasource; no Dealerhub bundle), laid out as the distribution is (when the distribution starts its platform
+#      from etc/startup.properties, so does the floor: that file without the bundles only Dealerhub's features name,
+#      and no boot features), with the same JVM options (bin/setenv), from launch to CXF's service list answering
+#      with the Derby datasource started, cold and after one restart (--no-bare skips it),
 # then stops Karaf, removes the copy and prints a summary table with the goals (issue 8) met or not.
 #
 # Expects the distribution built (karaf-assembly/target/dealerhub-karaf-assembly-0.1.0-SNAPSHOT.zip) and the
@@ -338,28 +340,51 @@ boot_karaf() {
 
 BARE_FIRST_MS=""; BARE_FIRST_CPU_MS=""; BARE_RESTART_MS=""; BARE_RESTART_CPU_MS=""
 if $BARE; then
-  # the stack beneath Dealerhub: the distribution's boot features without any dealerhub feature, plus the
-  # infrastructure the dealerhub features pull in
-  bare_features="$(awk '
-      /^featuresBoot[ \t]*=/ { on = 1; sub(/^featuresBoot[ \t]*=/, "") }
-      on { line = $0; cont = sub(/\\[ \t]*$/, "", line); printf "%s", line; if (!cont) on = 0 }' \
-      "$KH/etc/org.apache.karaf.features.cfg" | tr ',' '\n' | tr -d ' \t' | grep . | grep -v '^dealerhub' \
-      | paste -sd, -)"
-  [ -n "$bare_features" ] || die "no featuresBoot in $KH/etc/org.apache.karaf.features.cfg"
-  bare_features="$bare_features,dealerhub-cxf-jaxrs,cxf-jaxws,cxf-rt-security,pax-jdbc-config,pax-jdbc-derby"
-  bare_features="$bare_features,pax-jdbc-pool-hikaricp,jpa,eclipselink"
   REAL_KH=$KH
   KH="$WORK/bare/$(basename "$REAL_KH")"
   mkdir -p "$WORK/bare" && cp -a "$REAL_KH" "$KH" || die "cannot copy the distribution for the boot floor"
   # without dealerhub-jaas there is no PBKDF2 encryption service: Karaf's JAAS would wait 10 s for it at each start
   set_prop "$KH/etc/org.apache.karaf.jaas.cfg" encryption.enabled false
+  if grep -q '^mvn\\:org\.dealerhub/' "$REAL_KH/etc/startup.properties"; then
+    # the platform is in etc/startup.properties: drop the bundles that only Dealerhub's features name (its own and
+    # its libraries; dealerhub-cxf-jaxrs, the JAX-RS stack, stays), keeping every bundle a Karaf, CXF, Pax or Aries
+    # features file names too, and ours where theirs names a dependency bundle of the same artifact in another
+    # version (the build chose ours for theirs: stax2-api for CXF's woodstox); no boot features (the
+    # distribution's are Dealerhub's vendors)
+    dh_xml=$(find "$REAL_KH/system/org/dealerhub" -name '*-features.xml' | head -1)
+    [ -n "$dh_xml" ] || die "no Dealerhub features file in $REAL_KH/system"
+    others() { find "$REAL_KH/system" -name '*-features.xml' ! -path '*/org/dealerhub/*' -print0 | xargs -0 cat; }
+    locations() { sed -n 's/.*<bundle[^>]*>[ \t]*\([^< \t]*\)[ \t]*<\/bundle>.*/\1/p' | sort -u; }
+    only_dealerhub=$(comm -23 \
+      <(awk '/<feature name=/ { jaxrs = /name="dealerhub-cxf-jaxrs"/ } !jaxrs' "$dh_xml" | locations) \
+      <(others | locations) \
+      | awk 'NR == FNR { dep[$0]; next } { a = $0; sub(/\/[^/]*$/, "", a) } !(a in dep)' \
+        <(others | grep 'dependency="true"' | locations | sed 's|/[^/]*$||') -)
+    awk 'NR == FNR { drop[$0]; next } { k = $1; gsub(/\\:/, ":", k) } !(k in drop)' \
+      <(printf '%s\n' "$only_dealerhub") "$REAL_KH/etc/startup.properties" >"$KH/etc/startup.properties"
+    bare_features=""
+    bare_what="etc/startup.properties without the $(printf '%s\n' "$only_dealerhub" | grep -c .) bundles only Dealerhub's"
+    bare_what="$bare_what features name ($(grep -c '^mvn' "$KH/etc/startup.properties") bundles), no boot features"
+  else
+    # the distribution's boot features without any dealerhub feature, plus the infrastructure the dealerhub
+    # features pull in
+    bare_features="$(awk '
+        /^featuresBoot[ \t]*=/ { on = 1; sub(/^featuresBoot[ \t]*=/, "") }
+        on { line = $0; cont = sub(/\\[ \t]*$/, "", line); printf "%s", line; if (!cont) on = 0 }' \
+        "$REAL_KH/etc/org.apache.karaf.features.cfg" | tr ',' '\n' | tr -d ' \t' | grep . | grep -v '^dealerhub' \
+        | paste -sd, -)"
+    [ -n "$bare_features" ] || die "no featuresBoot in $REAL_KH/etc/org.apache.karaf.features.cfg"
+    bare_features="$bare_features,dealerhub-cxf-jaxrs,cxf-jaxws,cxf-rt-security,pax-jdbc-config,pax-jdbc-derby"
+    bare_features="$bare_features,pax-jdbc-pool-hikaricp,jpa,eclipselink"
+    bare_what="features: $bare_features"
+  fi
   awk -v f="$bare_features" '
       /^featuresBoot[ \t]*=/ { print "featuresBoot = " f; skip = /\\[ \t]*$/; next }
       skip { skip = /\\[ \t]*$/; next }
       { print }' "$REAL_KH/etc/org.apache.karaf.features.cfg" >"$KH/etc/org.apache.karaf.features.cfg"
   echo
   echo "-- 0. boot floor: the same distribution booting only the stack beneath Dealerhub, polling GET $BASE/soap (CXF's"
-  echo "      service list) until 200 with the Derby datasource started (features: $bare_features)"
+  echo "      service list) until 200 with the Derby datasource started ($bare_what)"
   boot_karaf "bare stack, first boot" "$BASE/soap"
   BARE_FIRST_MS=$READY_MS; BARE_FIRST_CPU_MS=$CPU_MS
   stop_karaf

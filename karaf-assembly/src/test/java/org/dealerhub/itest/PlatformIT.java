@@ -2,6 +2,7 @@ package org.dealerhub.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,9 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 import javax.security.auth.Subject;
 
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Dependency;
+import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -90,8 +96,16 @@ public class PlatformIT {
 
     @Test
     public void allFeaturesResolveAndEveryBundleIsActive() throws Exception {
-        for (String feature : List.of("dealerhub", "dealerhub-core", "dealerhub-rest", "dealerhub-soap",
-                "dealerhub-shell", "dealerhub-vendor-canon", "dealerhub-vendor-konica-minolta",
+        // the platform is in etc/startup.properties (the build resolved it; the launcher installs it): every bundle of
+        // the dealerhub feature and of the dealerhub features it is made of is there
+        Set<String> platform = platformBundles(features.getFeature("dealerhub"), new HashSet<>());
+        assertTrue(platform.toString(),
+                platform.stream().anyMatch(b -> b.startsWith("mvn:org.dealerhub/dealerhub-rest/")));
+        for (String location : platform) {
+            assertNotNull(location + " installed", bundleContext.getBundle(location));
+        }
+        // the bundled vendors are boot features too, which the features service manages (reinstalled below)
+        for (String feature : List.of("dealerhub-vendor-canon", "dealerhub-vendor-konica-minolta",
                 "dealerhub-vendor-printer-norge")) {
             assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
         }
@@ -104,6 +118,18 @@ public class PlatformIT {
         Http.Reply health = http.get("/api/v1/health", null, null);
         assertEquals(200, health.status());
         assertTrue(health.body(), health.body().contains("\"status\":\"ready\""));
+    }
+
+    /** The bundle locations of a feature and of the dealerhub features it depends on, without dependency bundles
+     * (those the resolver may satisfy from elsewhere). */
+    private Set<String> platformBundles(Feature feature, Set<String> into) throws Exception {
+        feature.getBundles().stream().filter(b -> !b.isDependency()).map(BundleInfo::getLocation).forEach(into::add);
+        for (Dependency dependency : feature.getDependencies()) {
+            if (dependency.getName().startsWith("dealerhub")) {
+                platformBundles(features.getFeature(dependency.getName()), into);
+            }
+        }
+        return into;
     }
 
     /** Issue 9: an order's life over REST, from registration to closing, with an incomplete start and a hold. */
